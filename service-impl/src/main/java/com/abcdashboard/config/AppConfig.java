@@ -1,0 +1,208 @@
+package com.abcdashboard.config;
+
+import com.mongodb.ConnectionString;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * All configuration of the service, read once at start-up from the environment (and the env file) and
+ * validated as a whole: {@link #from(Map)} either returns a complete, valid configuration or throws a
+ * {@link ConfigException} listing every problem. Nothing else in the service reads environment variables.
+ */
+public record AppConfig(
+        AppEnvironment environment,
+        Server server,
+        Mongo mongo,
+        Jwt jwt,
+        Email email,
+        Security security,
+        Cache cache,
+        Logging logging) {
+
+    /** Secrets used by development and test env files; refused in staging and production. */
+    static final Set<String> KNOWN_DEV_SECRETS =
+            Set.of("dev-only-jwt-secret-change-me-0123456789abcdef", "test-only-jwt-secret-0123456789abcdef0123");
+
+    static final int MIN_SECRET_LENGTH = 32;
+
+    public record Server(String host, int port, URI clientUrl) {}
+
+    /**
+     * @param connectionString the MongoDB URI, empty when the embedded server is used
+     * @param embedded how the in-process server stores data when no URI is given
+     */
+    public record Mongo(
+            Optional<String> connectionString, EmbeddedStorage embedded, Path embeddedDataDir, String database) {
+        public boolean isEmbedded() {
+            return connectionString.isEmpty();
+        }
+    }
+
+    public enum EmbeddedStorage {
+        /** H2 file under the data directory: survives restarts (the development default). */
+        FILE,
+        /** Heap only: every start is empty (tests). */
+        MEMORY
+    }
+
+    public record Jwt(
+            String secret,
+            String issuer,
+            String audience,
+            Duration accessTokenTtl,
+            Duration refreshTokenTtl,
+            Duration emailVerificationTtl,
+            Duration passwordResetTtl) {
+        @Override
+        public String toString() {
+            return "Jwt[secret=***, issuer=" + issuer + ", audience=" + audience + "]";
+        }
+    }
+
+    public record Email(
+            Optional<String> host,
+            int port,
+            boolean secure,
+            Optional<String> user,
+            Optional<String> password,
+            String fromAddress,
+            String fromName) {
+        /** Without EMAIL_HOST the service captures mail in-process (development and tests only). */
+        public boolean capturesInProcess() {
+            return host.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Email[host=" + host + ", port=" + port + ", secure=" + secure + ", user=" + user + ", password="
+                    + password.map(p -> "***").orElse("none") + ", from=" + fromAddress + "]";
+        }
+    }
+
+    public record Security(int bcryptRounds) {}
+
+    public record Cache(Optional<URI> redisUrl, Duration userDataTtl, Duration apiResponseTtl) {
+        @Override
+        public String toString() {
+            return "Cache[redis=" + redisUrl.map(u -> u.getScheme() + "://" + u.getHost() + ":" + u.getPort())
+                    + ", userDataTtl=" + userDataTtl + ", apiResponseTtl=" + apiResponseTtl + "]";
+        }
+    }
+
+    public enum LogLevel {
+        ERROR,
+        WARN,
+        INFO,
+        DEBUG,
+        TRACE
+    }
+
+    public record Logging(LogLevel level, Path directory) {}
+
+    /** Reads and validates everything; throws {@link ConfigException} naming every invalid variable. */
+    public static AppConfig from(Map<String, String> source) {
+        ConfigReader in = new ConfigReader(source);
+
+        AppEnvironment env = in.optional("APP_ENV")
+                .map(raw -> AppEnvironment.parse(raw).orElseGet(() -> {
+                    in.problem("APP_ENV", "must be one of [development, test, staging, production]");
+                    return AppEnvironment.DEVELOPMENT;
+                }))
+                .orElse(AppEnvironment.DEVELOPMENT);
+
+        Server server = new Server(
+                in.string("HOST", "0.0.0.0"),
+                in.integer("PORT", 5000, 0, 65535),
+                in.uri("CLIENT_URL", Set.of("http", "https")).orElse(URI.create("http://localhost:3000")));
+
+        Mongo mongo = readMongo(in, env);
+        Jwt jwt = readJwt(in, env);
+        Email email = readEmail(in, env);
+        Security security = new Security(in.integer("BCRYPT_ROUNDS", 12, 4, 31));
+        if (env.isDeployed() && security.bcryptRounds() < 10) {
+            in.problem("BCRYPT_ROUNDS", "must be at least 10 in " + env.id());
+        }
+        Cache cache = new Cache(
+                in.uri("REDIS_URL", Set.of("redis", "rediss")),
+                in.duration("CACHE_USER_DATA_TTL", Duration.ofMinutes(5)),
+                in.duration("CACHE_API_RESPONSE_TTL", Duration.ofMinutes(1)));
+        Logging logging = new Logging(
+                in.oneOf("LOG_LEVEL", LogLevel.class, LogLevel.INFO), Path.of(in.string("LOG_DIR", "logs")));
+
+        if (!in.problems().isEmpty()) {
+            throw new ConfigException(in.problems());
+        }
+        return new AppConfig(env, server, mongo, jwt, email, security, cache, logging);
+    }
+
+    private static Mongo readMongo(ConfigReader in, AppEnvironment env) {
+        Optional<String> raw = in.optional("MONGODB_URI");
+        String database = in.string("MONGODB_DATABASE", "abc_dashboard");
+        Path dataDir = Path.of(in.string("DATA_DIR", "data"));
+        if (raw.isEmpty() || raw.get().equals("embedded") || raw.get().equals("embedded:memory")) {
+            if (env.isDeployed()) {
+                in.problem(
+                        "MONGODB_URI", "must point at a real MongoDB in " + env.id() + " (embedded is for dev/test)");
+            }
+            EmbeddedStorage storage =
+                    raw.filter("embedded:memory"::equals).isPresent() ? EmbeddedStorage.MEMORY : EmbeddedStorage.FILE;
+            return new Mongo(Optional.empty(), storage, dataDir, database);
+        }
+        try {
+            ConnectionString parsed = new ConnectionString(raw.get());
+            String db = in.optional("MONGODB_DATABASE")
+                    .or(() -> Optional.ofNullable(parsed.getDatabase()))
+                    .orElse(database);
+            return new Mongo(raw, EmbeddedStorage.FILE, dataDir, db);
+        } catch (IllegalArgumentException e) {
+            in.problem("MONGODB_URI", "is not a valid MongoDB connection string (mongodb:// or mongodb+srv://)");
+            return new Mongo(Optional.empty(), EmbeddedStorage.MEMORY, dataDir, database);
+        }
+    }
+
+    private static Jwt readJwt(ConfigReader in, AppEnvironment env) {
+        Optional<String> secret = in.optional("JWT_SECRET");
+        if (secret.isEmpty()) {
+            in.problem("JWT_SECRET", "is required");
+        } else if (secret.get().length() < MIN_SECRET_LENGTH && env.isDeployed()) {
+            in.problem("JWT_SECRET", "must be at least " + MIN_SECRET_LENGTH + " characters in " + env.id());
+        } else if (secret.get().length() < 16) {
+            in.problem("JWT_SECRET", "must be at least 16 characters");
+        } else if (env.isDeployed() && KNOWN_DEV_SECRETS.contains(secret.get())) {
+            in.problem("JWT_SECRET", "is a development secret from the repository; set a real one in " + env.id());
+        }
+        return new Jwt(
+                secret.orElse(""),
+                in.string("JWT_ISSUER", "abc-dashboard-api"),
+                in.string("JWT_AUDIENCE", "abc-dashboard"),
+                in.duration(
+                        "JWT_EXPIRES_IN",
+                        env == AppEnvironment.PRODUCTION ? Duration.ofMinutes(15) : Duration.ofHours(1)),
+                in.duration("JWT_REFRESH_EXPIRES_IN", Duration.ofDays(7)),
+                in.duration("JWT_EMAIL_VERIFICATION_EXPIRES_IN", Duration.ofHours(24)),
+                in.duration("JWT_PASSWORD_RESET_EXPIRES_IN", Duration.ofMinutes(10)));
+    }
+
+    private static Email readEmail(ConfigReader in, AppEnvironment env) {
+        Optional<String> host = in.optional("EMAIL_HOST");
+        if (host.isEmpty() && env.isDeployed()) {
+            in.problem("EMAIL_HOST", "is required in " + env.id() + " (in-process mail capture is for dev/test)");
+        }
+        String from = in.string("EMAIL_FROM", "no-reply@abc-dashboard.local");
+        if (!from.matches("[^@\\s]+@[^@\\s]+")) {
+            in.problem("EMAIL_FROM", "must be an email address");
+        }
+        return new Email(
+                host,
+                in.integer("EMAIL_PORT", 587, 1, 65535),
+                in.bool("EMAIL_SECURE", false),
+                in.optional("EMAIL_USER"),
+                in.optional("EMAIL_PASS"),
+                from,
+                in.string("EMAIL_FROM_NAME", "ABC Dashboard"));
+    }
+}

@@ -1,0 +1,46 @@
+package com.abcdashboard.http;
+
+import io.helidon.common.context.Context;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** The correlation id of a request: a valid incoming X-Correlation-ID / X-Request-ID, else a new UUID. */
+public final class CorrelationId {
+    public static final HeaderName HEADER = HeaderNames.create("X-Correlation-ID");
+    public static final HeaderName REQUEST_ID_HEADER = HeaderNames.create("X-Request-ID");
+    public static final String MDC_KEY = "correlationId";
+
+    /** Conservative on purpose: the id goes into logs and headers, so no spaces, quotes or control characters. */
+    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    private static final String CONTEXT_KEY = CorrelationId.class.getName();
+
+    private CorrelationId() {}
+
+    static String resolve(ServerRequest request) {
+        return valid(request, HEADER)
+                .or(() -> valid(request, REQUEST_ID_HEADER))
+                .orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    static boolean isValid(String candidate) {
+        return VALID.matcher(candidate).matches();
+    }
+
+    private static Optional<String> valid(ServerRequest request, HeaderName header) {
+        return request.headers().first(header).filter(CorrelationId::isValid);
+    }
+
+    static void store(Context context, String id) {
+        context.register(CONTEXT_KEY, id);
+    }
+
+    /** The id assigned to this request by {@link RequestLoggingFilter}, or a fresh one if none was. */
+    public static String of(ServerRequest request) {
+        return request.context().get(CONTEXT_KEY, String.class).orElseGet(() -> resolve(request));
+    }
+}

@@ -1,0 +1,102 @@
+package com.abcdashboard.http;
+
+import com.abcdashboard.domain.DomainException;
+import com.abcdashboard.domain.ErrorCategory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
+import jakarta.validation.ValidationException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one place that decides what a failure looks like to the client. Expected failures keep their
+ * message; anything unexpected becomes a 500 with a generic message (the details go to the log).
+ */
+public final class ErrorMapper {
+    static final String INTERNAL_MESSAGE = "Internal server error";
+
+    public ApiError map(Throwable failure) {
+        if (failure instanceof DomainException e) {
+            return new ApiError(statusOf(e.category()), e.category(), e.getMessage(), e.details());
+        }
+        Optional<JsonProcessingException> json = causeOf(failure, JsonProcessingException.class);
+        if (json.isPresent()) {
+            return malformedBody(json.get());
+        }
+        if (failure instanceof ValidationException e) {
+            return ApiError.of(400, ErrorCategory.VALIDATION, "Invalid request: " + e.getMessage());
+        }
+        if (failure instanceof HttpException e && e.status().code() < 500) {
+            return ApiError.of(e.status().code(), categoryOf(e.status()), clientMessage(e));
+        }
+        return ApiError.of(500, ErrorCategory.INTERNAL, INTERNAL_MESSAGE);
+    }
+
+    private static ApiError malformedBody(JsonProcessingException e) {
+        if (e instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch);
+            return new ApiError(
+                    400, ErrorCategory.VALIDATION, "Invalid request body", Map.of(field, "has the wrong type"));
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return new ApiError(
+                    400, ErrorCategory.VALIDATION, "Invalid request body", Map.of(path(mapping), "is invalid"));
+        }
+        return ApiError.of(400, ErrorCategory.VALIDATION, "Malformed JSON in request body");
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    /** Helidon's messages for client errors are safe to show; fall back to the reason phrase. */
+    private static String clientMessage(HttpException e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.status().reasonPhrase() : message;
+    }
+
+    static int statusOf(ErrorCategory category) {
+        return switch (category) {
+            case VALIDATION -> 400;
+            case AUTHENTICATION -> 401;
+            case AUTHORIZATION -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case BUSINESS_RULE -> 422;
+            case RATE_LIMIT -> 429;
+            case INTERNAL -> 500;
+        };
+    }
+
+    static ErrorCategory categoryOf(Status status) {
+        return switch (status.code()) {
+            case 401 -> ErrorCategory.AUTHENTICATION;
+            case 403 -> ErrorCategory.AUTHORIZATION;
+            case 404, 405 -> ErrorCategory.NOT_FOUND;
+            case 409 -> ErrorCategory.CONFLICT;
+            case 422 -> ErrorCategory.BUSINESS_RULE;
+            case 429 -> ErrorCategory.RATE_LIMIT;
+            default -> status.code() < 500 ? ErrorCategory.VALIDATION : ErrorCategory.INTERNAL;
+        };
+    }
+
+    private static <T extends Throwable> Optional<T> causeOf(Throwable failure, Class<T> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return Optional.of(type.cast(t));
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+}

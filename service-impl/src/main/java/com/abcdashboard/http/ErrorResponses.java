@@ -1,0 +1,64 @@
+package com.abcdashboard.http;
+
+import com.abcdashboard.api.model.ErrorBody;
+import com.abcdashboard.api.model.ErrorCategory;
+import com.abcdashboard.api.model.ErrorResponse;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ErrorHandler;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes every error in the documented envelope. Registered as the routing's error handler for all
+ * throwables, and used directly by the fallback route and the protocol-level handlers.
+ */
+public final class ErrorResponses implements ErrorHandler<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+
+    private final ErrorMapper mapper;
+
+    public ErrorResponses(ErrorMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void handle(ServerRequest req, ServerResponse res, Throwable failure) {
+        ApiError error = mapper.map(failure);
+        if (error.status() >= 500) {
+            LOG.error(
+                    "Unhandled failure on {} {}",
+                    req.prologue().method().text(),
+                    req.path().rawPath(),
+                    failure);
+        } else {
+            LOG.debug("Request rejected with {}: {}", error.status(), failure.toString());
+        }
+        send(req, res, error);
+    }
+
+    void send(ServerRequest req, ServerResponse res, ApiError error) {
+        if (res.isSent()) {
+            LOG.warn("Response already sent; cannot report error {} {}", error.status(), error.message());
+            return;
+        }
+        res.status(Status.create(error.status()));
+        res.send(envelope(CorrelationId.of(req), error));
+    }
+
+    static ErrorResponse envelope(String correlationId, ApiError error) {
+        ErrorBody body = new ErrorBody();
+        body.setCode(error.status());
+        body.setMessage(error.message());
+        body.setCategory(ErrorCategory.valueOf(error.category().name()));
+        // The generated model starts with an empty map; absent reads better than {} for "no details".
+        body.setDetails(error.details().isEmpty() ? null : error.details());
+        ErrorResponse envelope = new ErrorResponse();
+        envelope.setSuccess(false);
+        envelope.setMessage(error.message());
+        envelope.setError(body);
+        envelope.setCorrelationId(correlationId);
+        return envelope;
+    }
+}
