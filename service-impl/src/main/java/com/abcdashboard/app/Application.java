@@ -6,6 +6,7 @@ import com.abcdashboard.http.ErrorMapper;
 import com.abcdashboard.http.ErrorResponses;
 import com.abcdashboard.http.HealthHandler;
 import com.abcdashboard.http.JsonProvider;
+import com.abcdashboard.http.ProtocolErrorHandler;
 import com.abcdashboard.http.RequestLoggingFilter;
 import com.abcdashboard.http.RouteNotFoundHandler;
 import com.abcdashboard.observability.BuildInfo;
@@ -65,6 +66,7 @@ public final class Application implements AutoCloseable {
                     () -> new ServiceState("disabled", false),
                     () -> new ServiceState("memory", false));
 
+            ObjectMapper json = objectMapper();
             ErrorResponses errors = new ErrorResponses(new ErrorMapper());
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestLoggingFilter())
@@ -79,8 +81,9 @@ public final class Application implements AutoCloseable {
                     .shutdownHook(false)
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     .mediaContext(MediaContext.builder()
-                            .addMediaSupport(JacksonSupport.create(objectMapper()))
+                            .addMediaSupport(JacksonSupport.create(json))
                             .build())
+                    .directHandlers(new ProtocolErrorHandler(json).asDirectHandlers())
                     .routing(routing)
                     .build()
                     .start();
