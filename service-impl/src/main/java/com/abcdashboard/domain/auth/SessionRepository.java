@@ -1,0 +1,34 @@
+package com.abcdashboard.domain.auth;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** Sessions ({@code sessions} collection). Single-document atomic operations only. */
+public interface SessionRepository {
+
+    /** Creates a session whose current refresh token has hash {@code tokenHash}. */
+    Session create(String userId, String tokenHash, Instant now, Instant expiresAt, String userAgent, String ipAddress);
+
+    Optional<Session> findById(String id);
+
+    /** The session whose CURRENT token hash is {@code tokenHash} (revoked or not). */
+    Optional<Session> findByCurrentTokenHash(String tokenHash);
+
+    /** The session that once had {@code tokenHash} as its token and has rotated it since. */
+    Optional<Session> findByRotatedTokenHash(String tokenHash);
+
+    /**
+     * Atomically replaces the current token: succeeds only while {@code presentedHash} is still the
+     * current hash, the session is not revoked and not expired at {@code now}. The presented hash is
+     * remembered as rotated.
+     *
+     * @return the updated session, or empty when the compare-and-set did not match
+     */
+    Optional<Session> rotate(String presentedHash, String newHash, Instant now, Instant newExpiresAt);
+
+    /** Revokes one session (idempotent: an already revoked session keeps its first reason). */
+    void revoke(String sessionId, Instant now, String reason);
+
+    /** Revokes every live session of the user except {@code keepSessionId} (nullable = revoke all). */
+    long revokeAllForUser(String userId, String keepSessionId, Instant now, String reason);
+}
