@@ -83,7 +83,11 @@ public record AppConfig(
         }
     }
 
-    public record Security(int bcryptRounds) {}
+    /**
+     * @param maxFailedLogins consecutive failed sign-ins that lock an account
+     * @param lockoutDuration how long a locked account stays locked
+     */
+    public record Security(int bcryptRounds, int maxFailedLogins, Duration lockoutDuration) {}
 
     public record Cache(Optional<URI> redisUrl, Duration userDataTtl, Duration apiResponseTtl) {
         @Override
@@ -122,7 +126,10 @@ public record AppConfig(
         Mongo mongo = readMongo(in, env);
         Jwt jwt = readJwt(in, env);
         Email email = readEmail(in, env);
-        Security security = new Security(in.integer("BCRYPT_ROUNDS", 12, 4, 31));
+        Security security = new Security(
+                in.integer("BCRYPT_ROUNDS", 12, 4, 31),
+                in.integer("LOGIN_MAX_ATTEMPTS", 5, 1, 100),
+                in.duration("LOGIN_LOCKOUT_DURATION", Duration.ofMinutes(15)));
         if (env.isDeployed() && security.bcryptRounds() < 10) {
             in.problem("BCRYPT_ROUNDS", "must be at least 10 in " + env.id());
         }

@@ -2,6 +2,7 @@ package com.abcdashboard.http;
 
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
+import com.abcdashboard.domain.auth.AccountNotUsableException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -20,6 +21,10 @@ public final class ErrorMapper {
     static final String INTERNAL_MESSAGE = "Internal server error";
 
     public ApiError map(Throwable failure) {
+        if (failure instanceof AccountNotUsableException e) {
+            // Right credentials, unusable account: the client can act on it (verify, ask an admin).
+            return new ApiError(403, e.category(), e.getMessage(), e.details());
+        }
         if (failure instanceof DomainException e) {
             return new ApiError(statusOf(e.category()), e.category(), e.getMessage(), e.details());
         }

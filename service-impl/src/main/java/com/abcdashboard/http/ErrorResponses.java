@@ -3,6 +3,8 @@ package com.abcdashboard.http;
 import com.abcdashboard.api.model.ErrorBody;
 import com.abcdashboard.api.model.ErrorCategory;
 import com.abcdashboard.api.model.ErrorResponse;
+import com.abcdashboard.domain.RateLimitedException;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
@@ -34,6 +36,9 @@ public final class ErrorResponses implements ErrorHandler<Throwable> {
                     failure);
         } else {
             LOG.debug("Request rejected with {}: {}", error.status(), failure.toString());
+        }
+        if (failure instanceof RateLimitedException limited) {
+            res.header(HeaderNames.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()));
         }
         send(req, res, error);
     }

@@ -1,0 +1,119 @@
+package com.abcdashboard.domain.auth;
+
+import com.abcdashboard.domain.FieldErrors;
+import com.abcdashboard.domain.mail.EmailMessage;
+import com.abcdashboard.domain.mail.MailOutbox;
+import com.abcdashboard.domain.user.AccountFields;
+import com.abcdashboard.domain.user.User;
+import com.abcdashboard.domain.user.UserRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** Changing a known password, and resetting a forgotten one through an emailed single-use link. */
+public final class PasswordManagement {
+    private final UserRepository users;
+    private final OneTimeTokenRepository oneTimeTokens;
+    private final PasswordHasher passwords;
+    private final OpaqueTokens opaqueTokens;
+    private final SessionService sessions;
+    private final MailOutbox mail;
+    private final AuthSettings settings;
+    private final Clock clock;
+
+    public PasswordManagement(
+            UserRepository users,
+            OneTimeTokenRepository oneTimeTokens,
+            PasswordHasher passwords,
+            OpaqueTokens opaqueTokens,
+            SessionService sessions,
+            MailOutbox mail,
+            AuthSettings settings,
+            Clock clock) {
+        this.users = users;
+        this.oneTimeTokens = oneTimeTokens;
+        this.passwords = passwords;
+        this.opaqueTokens = opaqueTokens;
+        this.sessions = sessions;
+        this.mail = mail;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Needs the current password; keeps the caller's session and ends every other one. */
+    public void change(Authenticated caller, String currentPassword, String newPassword) {
+        FieldErrors errors = new FieldErrors();
+        errors.required("currentPassword", currentPassword);
+        PasswordPolicy.check("newPassword", newPassword, errors);
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            errors.add("newPassword", "must differ from the current password");
+        }
+        errors.throwIfAny();
+
+        User user = caller.user();
+        if (user.passwordHash() == null || !passwords.matches(currentPassword, user.passwordHash())) {
+            new FieldErrors().add("currentPassword", "is incorrect").throwIfAny();
+        }
+        Instant now = clock.instant();
+        users.changePassword(user.id(), passwords.hash(newPassword), now);
+        sessions.revokeOthers(user.id(), caller.sessionId(), "password-change");
+        mail.enqueue(new EmailMessage(
+                user.email(), EmailMessage.Template.PASSWORD_CHANGED, Map.of("name", user.firstName())));
+    }
+
+    /** Emails a reset link when an active account has this address; silent otherwise. */
+    public void forgot(String email) {
+        FieldErrors errors = new FieldErrors();
+        AccountFields.checkEmail("email", email, errors);
+        errors.throwIfAny();
+        users.findByEmail(AccountFields.normaliseEmail(email))
+                .filter(User::active)
+                .ifPresent(user -> {
+                    Instant now = clock.instant();
+                    oneTimeTokens.invalidateAll(user.id(), Set.of(OneTimeToken.Purpose.PASSWORD_RESET), now);
+                    String token = opaqueTokens.generate();
+                    oneTimeTokens.create(
+                            OneTimeToken.Purpose.PASSWORD_RESET,
+                            OpaqueTokens.hash(token),
+                            user.id(),
+                            now,
+                            now.plus(settings.passwordResetTtl()));
+                    mail.enqueue(new EmailMessage(
+                            user.email(),
+                            EmailMessage.Template.PASSWORD_RESET,
+                            Map.of(
+                                    "name",
+                                    user.firstName(),
+                                    "link",
+                                    settings.link("reset-password", token),
+                                    "expiresInMinutes",
+                                    Long.toString(settings.passwordResetTtl().toMinutes()))));
+                });
+    }
+
+    /**
+     * Sets the password with a reset (or set-password) token, once. Every session of the user ends.
+     * Receiving the link proves the mailbox, so the address counts as verified afterwards.
+     */
+    public void reset(String token, String newPassword) {
+        FieldErrors errors = new FieldErrors();
+        errors.required("token", token);
+        PasswordPolicy.check("password", newPassword, errors);
+        errors.throwIfAny();
+
+        Instant now = clock.instant();
+        OneTimeToken consumed = oneTimeTokens
+                .consume(
+                        Set.of(OneTimeToken.Purpose.PASSWORD_RESET, OneTimeToken.Purpose.SET_PASSWORD),
+                        OpaqueTokens.hash(token),
+                        now)
+                .orElseThrow(() -> AuthFailures.invalidToken("token", "reset token"));
+        User user = users.changePassword(consumed.userId(), passwords.hash(newPassword), now)
+                .orElseThrow(() -> AuthFailures.invalidToken("token", "reset token"));
+        if (!user.emailVerified()) {
+            users.markEmailVerified(user.id(), now);
+        }
+        sessions.revokeOthers(user.id(), null, "password-reset");
+    }
+}

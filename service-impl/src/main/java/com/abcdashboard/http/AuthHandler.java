@@ -1,0 +1,244 @@
+package com.abcdashboard.http;
+
+import com.abcdashboard.api.model.AuthStatusData;
+import com.abcdashboard.api.model.AuthStatusResponse;
+import com.abcdashboard.api.model.AuthTokens;
+import com.abcdashboard.api.model.ChangePasswordRequest;
+import com.abcdashboard.api.model.EmailRequest;
+import com.abcdashboard.api.model.LoginData;
+import com.abcdashboard.api.model.LoginRequest;
+import com.abcdashboard.api.model.LoginResponse;
+import com.abcdashboard.api.model.MessageData;
+import com.abcdashboard.api.model.MessageResponse;
+import com.abcdashboard.api.model.RefreshRequest;
+import com.abcdashboard.api.model.RegisterRequest;
+import com.abcdashboard.api.model.ResetPasswordRequest;
+import com.abcdashboard.api.model.TokenRequest;
+import com.abcdashboard.api.model.TokensData;
+import com.abcdashboard.api.model.TokensResponse;
+import com.abcdashboard.api.model.UserData;
+import com.abcdashboard.api.model.UserResponse;
+import com.abcdashboard.api.model.VerifyEmailData;
+import com.abcdashboard.api.model.VerifyEmailResponse;
+import com.abcdashboard.domain.auth.Authenticated;
+import com.abcdashboard.domain.auth.PasswordManagement;
+import com.abcdashboard.domain.auth.Registration;
+import com.abcdashboard.domain.auth.SessionService;
+import com.abcdashboard.domain.auth.SessionTokens;
+import com.abcdashboard.domain.auth.SignIn;
+import com.abcdashboard.domain.user.User;
+import com.abcdashboard.mapping.UserMapper;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/** Implements the generated {@link AuthService}: maps DTOs to the auth use cases and back. */
+public final class AuthHandler extends AuthService {
+    static final String NEUTRAL_EMAIL_MESSAGE = "If an account exists for this address, an email is on its way.";
+
+    private final Registration registration;
+    private final SignIn signIn;
+    private final SessionService sessions;
+    private final PasswordManagement passwords;
+    private final RequestAuthenticator authenticator;
+    private final AuthCookies cookies;
+    private final Clock clock;
+    private final UserMapper users = UserMapper.INSTANCE;
+
+    public AuthHandler(
+            Registration registration,
+            SignIn signIn,
+            SessionService sessions,
+            PasswordManagement passwords,
+            RequestAuthenticator authenticator,
+            AuthCookies cookies,
+            Clock clock) {
+        this.registration = registration;
+        this.signIn = signIn;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.authenticator = authenticator;
+        this.cookies = cookies;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void handleRegister(
+            ServerRequest request, ServerResponse response, RegisterRequest body, Optional<String> correlationId) {
+        User user = registration.register(new Registration.Command(
+                body.getEmail(),
+                body.getPassword(),
+                body.getFirstName(),
+                body.getLastName(),
+                body.getUsername(),
+                body.getRole()));
+        String message = "Registration successful. Please check your email to verify your account.";
+        RegisterOp.Response201.builder().response(userResponse(message, user)).send(response);
+    }
+
+    @Override
+    protected void handleVerifyEmail(
+            ServerRequest request, ServerResponse response, TokenRequest body, Optional<String> correlationId) {
+        User user = registration.verifyEmail(body.getToken());
+        String message = "Email verified. You can now sign in.";
+        VerifyEmailData data = new VerifyEmailData();
+        data.setUser(users.toVerifiedDto(user));
+        data.setMessage(message);
+        VerifyEmailResponse envelope = new VerifyEmailResponse();
+        envelope.setSuccess(true);
+        envelope.setMessage(message);
+        envelope.setTimestamp(now());
+        envelope.setData(data);
+        VerifyEmailOp.Response200.builder().response(envelope).send(response);
+    }
+
+    @Override
+    protected void handleResendVerification(
+            ServerRequest request, ServerResponse response, EmailRequest body, Optional<String> correlationId) {
+        registration.resendVerification(body.getEmail());
+        ResendVerificationOp.Response200.builder()
+                .response(messageResponse(NEUTRAL_EMAIL_MESSAGE))
+                .send(response);
+    }
+
+    @Override
+    protected void handleLogin(
+            ServerRequest request, ServerResponse response, LoginRequest body, Optional<String> correlationId) {
+        SignIn.Result result = signIn.login(body.getEmail(), body.getPassword(), RequestAuthenticator.client(request));
+        cookies.set(response, result.tokens());
+        LoginData data = new LoginData();
+        data.setUser(users.toDto(result.user()));
+        data.setTokens(tokens(result.tokens()));
+        data.setRequiresPasswordChange(result.requiresPasswordChange());
+        LoginResponse envelope = new LoginResponse();
+        envelope.setSuccess(true);
+        envelope.setMessage("Login successful");
+        envelope.setTimestamp(now());
+        envelope.setData(data);
+        LoginOp.Response200.builder().response(envelope).send(response);
+    }
+
+    @Override
+    protected void handleGetAuthStatus(ServerRequest request, ServerResponse response, Optional<String> correlationId) {
+        Authenticated caller = authenticator.require(request);
+        AuthStatusData data = new AuthStatusData();
+        data.setIsAuthenticated(true);
+        data.setUser(users.toDto(caller.user()));
+        AuthStatusResponse envelope = new AuthStatusResponse();
+        envelope.setSuccess(true);
+        envelope.setMessage("Authenticated");
+        envelope.setTimestamp(now());
+        envelope.setData(data);
+        GetAuthStatusOp.Response200.builder().response(envelope).send(response);
+    }
+
+    @Override
+    protected void handleRefreshTokens(
+            ServerRequest request,
+            ServerResponse response,
+            Optional<String> correlationId,
+            Optional<RefreshRequest> body) {
+        String presented = refreshToken(request, body).orElse(null);
+        SessionTokens rotated = sessions.refresh(presented);
+        cookies.set(response, rotated);
+        TokensData data = new TokensData();
+        data.setTokens(tokens(rotated));
+        TokensResponse envelope = new TokensResponse();
+        envelope.setSuccess(true);
+        envelope.setMessage("Tokens refreshed");
+        envelope.setTimestamp(now());
+        envelope.setData(data);
+        RefreshTokensOp.Response200.builder().response(envelope).send(response);
+    }
+
+    @Override
+    protected void handleLogout(
+            ServerRequest request,
+            ServerResponse response,
+            Optional<String> correlationId,
+            Optional<RefreshRequest> body) {
+        sessions.logout(refreshToken(request, body), authenticator.optional(request));
+        cookies.clear(response);
+        LogoutOp.Response200.builder().response(messageResponse("Signed out")).send(response);
+    }
+
+    @Override
+    protected void handleChangePassword(
+            ServerRequest request,
+            ServerResponse response,
+            ChangePasswordRequest body,
+            Optional<String> correlationId) {
+        Authenticated caller = authenticator.require(request);
+        passwords.change(caller, body.getCurrentPassword(), body.getNewPassword());
+        ChangePasswordOp.Response200.builder()
+                .response(messageResponse("Password changed. Other sessions were signed out."))
+                .send(response);
+    }
+
+    @Override
+    protected void handleForgotPassword(
+            ServerRequest request, ServerResponse response, EmailRequest body, Optional<String> correlationId) {
+        passwords.forgot(body.getEmail());
+        ForgotPasswordOp.Response200.builder()
+                .response(messageResponse(NEUTRAL_EMAIL_MESSAGE))
+                .send(response);
+    }
+
+    @Override
+    protected void handleResetPassword(
+            ServerRequest request, ServerResponse response, ResetPasswordRequest body, Optional<String> correlationId) {
+        passwords.reset(body.getToken(), body.getPassword());
+        ResetPasswordOp.Response200.builder()
+                .response(messageResponse("Password reset. Please sign in with your new password."))
+                .send(response);
+    }
+
+    @Override
+    public void afterStop() {
+        // The generated default prints to stdout; shutdown is logged by the application.
+    }
+
+    /** The body's refresh token, else the cookie's. */
+    private static Optional<String> refreshToken(ServerRequest request, Optional<RefreshRequest> body) {
+        return body.map(RefreshRequest::getRefreshToken)
+                .filter(t -> !t.isBlank())
+                .or(() -> AuthCookies.read(request, AuthCookies.REFRESH));
+    }
+
+    private UserResponse userResponse(String message, User user) {
+        UserData data = new UserData();
+        data.setUser(users.toDto(user));
+        UserResponse envelope = new UserResponse();
+        envelope.setSuccess(true);
+        envelope.setMessage(message);
+        envelope.setTimestamp(now());
+        envelope.setData(data);
+        return envelope;
+    }
+
+    private MessageResponse messageResponse(String message) {
+        MessageData data = new MessageData();
+        data.setMessage(message);
+        MessageResponse envelope = new MessageResponse();
+        envelope.setSuccess(true);
+        envelope.setMessage(message);
+        envelope.setTimestamp(now());
+        envelope.setData(data);
+        return envelope;
+    }
+
+    private static AuthTokens tokens(SessionTokens tokens) {
+        AuthTokens dto = new AuthTokens();
+        dto.setAccessToken(tokens.accessToken());
+        dto.setRefreshToken(tokens.refreshToken());
+        dto.setExpiresIn(tokens.expiresInSeconds());
+        return dto;
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,64 @@
+package com.abcdashboard.http;
+
+import com.abcdashboard.domain.DomainException;
+import com.abcdashboard.domain.ErrorCategory;
+import com.abcdashboard.domain.auth.Authenticated;
+import com.abcdashboard.domain.auth.ClientInfo;
+import com.abcdashboard.domain.auth.SessionService;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Finds the caller of a request: the bearer token of the Authorization header, else the
+ * {@code accessToken} cookie, verified by {@link SessionService#authenticate}.
+ */
+public final class RequestAuthenticator {
+    private static final int MAX_TOKEN_LENGTH = 8192;
+
+    private final SessionService sessions;
+
+    public RequestAuthenticator(SessionService sessions) {
+        this.sessions = sessions;
+    }
+
+    /** The caller, or a 401 when the request carries no valid access token. */
+    public Authenticated require(ServerRequest request) {
+        String token = accessToken(request)
+                .orElseThrow(() -> new DomainException(ErrorCategory.AUTHENTICATION, "Authentication required"));
+        return sessions.authenticate(token);
+    }
+
+    /** The caller if the request carries a valid access token; empty otherwise (never throws for a bad token). */
+    public Optional<Authenticated> optional(ServerRequest request) {
+        try {
+            return accessToken(request).map(sessions::authenticate);
+        } catch (DomainException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Optional<String> accessToken(ServerRequest request) {
+        Optional<String> header = request.headers().first(HeaderNames.AUTHORIZATION);
+        if (header.isPresent()) {
+            String value = header.get().trim();
+            if (!value.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+                return Optional.empty();
+            }
+            return Optional.of(value.substring(7).trim()).filter(t -> !t.isEmpty() && t.length() <= MAX_TOKEN_LENGTH);
+        }
+        return AuthCookies.read(request, AuthCookies.ACCESS).filter(t -> t.length() <= MAX_TOKEN_LENGTH);
+    }
+
+    static ClientInfo client(ServerRequest request) {
+        String ip = request.remotePeer().address() instanceof java.net.InetSocketAddress inet
+                ? inet.getAddress().getHostAddress()
+                : null;
+        String userAgent = request.headers()
+                .first(HeaderNames.USER_AGENT)
+                .map(ua -> ua.length() > 256 ? ua.substring(0, 256) : ua)
+                .orElse(null);
+        return new ClientInfo(ip, userAgent);
+    }
+}
