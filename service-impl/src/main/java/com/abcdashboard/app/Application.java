@@ -52,7 +52,11 @@ public final class Application implements AutoCloseable {
     }
 
     public static Application start(AppConfig config) {
-        Clock clock = Clock.systemUTC();
+        return start(config, Clock.systemUTC());
+    }
+
+    /** Starts with the given clock: every expiry, lockout and timestamp follows it (tests move it). */
+    public static Application start(AppConfig config, Clock clock) {
         BuildInfo build = BuildInfo.load();
         Lifecycle lifecycle = new Lifecycle();
         MongoStore store = MongoStore.open(config.mongo());
