@@ -25,6 +25,9 @@ public final class EnvironmentLoader {
                 ? Path.of(realEnvironment.get("ENV_FILE"))
                 : Path.of(realEnvironment.getOrDefault("ENV_DIR", "env"), appEnv + ".env");
 
+        if (realEnvironment.containsKey("ENV_FILE") && !Files.isRegularFile(file)) {
+            throw new ConfigException(List.of("ENV_FILE names a file that does not exist: " + file));
+        }
         Map<String, String> merged = new HashMap<>();
         List<Path> files = List.of();
         if (Files.isRegularFile(file)) {
