@@ -1,0 +1,25 @@
+package com.abcdashboard.e2e;
+
+import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/** rest-assured entry points: {@link #documented()} checks every request and response against the spec. */
+public final class Api {
+    private static final OpenApiValidationFilter CONFORMANCE = new OpenApiValidationFilter(RunningService.repoDir()
+            .resolve("api-spec/src/main/openapi/abc-dashboard-api.yaml")
+            .toUri()
+            .toString());
+
+    private Api() {}
+
+    /** For documented operations: a response that does not validate against the spec fails the test. */
+    public static RequestSpecification documented() {
+        return plain().filter(CONFORMANCE);
+    }
+
+    /** For routes the spec does not document (unknown paths, wrong methods): assert the envelope by hand. */
+    public static RequestSpecification plain() {
+        return RestAssured.given().baseUri(RunningService.baseUri().toString()).urlEncodingEnabled(true);
+    }
+}
