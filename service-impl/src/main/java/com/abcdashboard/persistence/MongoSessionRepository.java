@@ -1,0 +1,144 @@
+package com.abcdashboard.persistence;
+
+import static com.abcdashboard.persistence.Documents.date;
+import static com.abcdashboard.persistence.Documents.instant;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.ne;
+
+import com.abcdashboard.domain.auth.Session;
+import com.abcdashboard.domain.auth.SessionRepository;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.PushOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+
+/**
+ * Sessions in the {@code sessions} collection: one document per refresh-token family, holding the hash
+ * of the current token and the hashes of the last rotated ones (for reuse detection).
+ */
+public final class MongoSessionRepository implements SessionRepository {
+    static final String COLLECTION = "sessions";
+    /** Rotated hashes kept per session; a replay older than this is just an unknown token. */
+    static final int ROTATED_HASHES_KEPT = 100;
+
+    private static final FindOneAndUpdateOptions RETURN_AFTER =
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+
+    private final MongoCollection<Document> sessions;
+
+    public MongoSessionRepository(MongoDatabase database) {
+        this.sessions = database.getCollection(COLLECTION);
+    }
+
+    public void createIndexes() {
+        sessions.createIndex(
+                Indexes.ascending("tokenHash"),
+                new IndexOptions().name("sessions_token_hash_unique").unique(true));
+        sessions.createIndex(
+                Indexes.ascending("rotatedTokenHashes"), new IndexOptions().name("sessions_rotated_hashes"));
+        sessions.createIndex(Indexes.ascending("userId"), new IndexOptions().name("sessions_user"));
+    }
+
+    @Override
+    public Session create(
+            String userId, String tokenHash, Instant now, Instant expiresAt, String userAgent, String ipAddress) {
+        Document doc = new Document("_id", new ObjectId())
+                .append("userId", userId)
+                .append("tokenHash", tokenHash)
+                .append("rotatedTokenHashes", List.of())
+                .append("createdAt", date(now))
+                .append("lastUsedAt", date(now))
+                .append("expiresAt", date(expiresAt));
+        if (userAgent != null) {
+            doc.append("userAgent", userAgent);
+        }
+        if (ipAddress != null) {
+            doc.append("ipAddress", ipAddress);
+        }
+        sessions.insertOne(doc);
+        return toSession(doc);
+    }
+
+    @Override
+    public Optional<Session> findById(String id) {
+        return Documents.objectId(id)
+                .map(oid -> sessions.find(eq("_id", oid)).first())
+                .map(MongoSessionRepository::toSession);
+    }
+
+    @Override
+    public Optional<Session> findByCurrentTokenHash(String tokenHash) {
+        return Optional.ofNullable(sessions.find(eq("tokenHash", tokenHash)).first())
+                .map(MongoSessionRepository::toSession);
+    }
+
+    @Override
+    public Optional<Session> findByRotatedTokenHash(String tokenHash) {
+        return Optional.ofNullable(
+                        sessions.find(eq("rotatedTokenHashes", tokenHash)).first())
+                .map(MongoSessionRepository::toSession);
+    }
+
+    @Override
+    public Optional<Session> rotate(String presentedHash, String newHash, Instant now, Instant newExpiresAt) {
+        Bson stillCurrent = and(eq("tokenHash", presentedHash), exists("revokedAt", false), gt("expiresAt", date(now)));
+        Bson update = Updates.combine(
+                Updates.set("tokenHash", newHash),
+                Updates.set("lastUsedAt", date(now)),
+                Updates.set("expiresAt", date(newExpiresAt)),
+                Updates.pushEach(
+                        "rotatedTokenHashes", List.of(presentedHash), new PushOptions().slice(-ROTATED_HASHES_KEPT)));
+        return Optional.ofNullable(sessions.findOneAndUpdate(stillCurrent, update, RETURN_AFTER))
+                .map(MongoSessionRepository::toSession);
+    }
+
+    @Override
+    public void revoke(String sessionId, Instant now, String reason) {
+        Documents.objectId(sessionId)
+                .ifPresent(oid -> sessions.updateOne(
+                        and(eq("_id", oid), exists("revokedAt", false)),
+                        Updates.combine(Updates.set("revokedAt", date(now)), Updates.set("revokedReason", reason))));
+    }
+
+    @Override
+    public long revokeAllForUser(String userId, String keepSessionId, Instant now, String reason) {
+        Bson filter = and(eq("userId", userId), exists("revokedAt", false));
+        if (keepSessionId != null) {
+            Optional<ObjectId> keep = Documents.objectId(keepSessionId);
+            if (keep.isPresent()) {
+                filter = and(filter, ne("_id", keep.get()));
+            }
+        }
+        return sessions.updateMany(
+                        filter,
+                        Updates.combine(Updates.set("revokedAt", date(now)), Updates.set("revokedReason", reason)))
+                .getModifiedCount();
+    }
+
+    private static Session toSession(Document d) {
+        return new Session(
+                d.getObjectId("_id").toHexString(),
+                d.getString("userId"),
+                d.getString("tokenHash"),
+                instant(d, "createdAt"),
+                instant(d, "lastUsedAt"),
+                instant(d, "expiresAt"),
+                instant(d, "revokedAt"),
+                d.getString("revokedReason"),
+                d.getString("userAgent"),
+                d.getString("ipAddress"));
+    }
+}
