@@ -1,0 +1,86 @@
+package com.abcdashboard.mail;
+
+import com.abcdashboard.domain.mail.EmailMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders the templates under {@code mail/}: {@code <name>.subject}, {@code .txt} and {@code .html}
+ * (wrapped in {@code layout.html}). {@code {{var}}} is replaced, HTML-escaped in HTML; a variable the
+ * template names but the message lacks is an error, so a broken link never goes out silently.
+ */
+public final class MailTemplates {
+    /** A rendered email. */
+    public record Rendered(String subject, String text, String html) {}
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\{?([a-zA-Z]+)}}}?");
+
+    private record Template(String subject, String text, String html) {}
+
+    private final Map<EmailMessage.Template, Template> templates = new EnumMap<>(EmailMessage.Template.class);
+    private final String layout;
+
+    public MailTemplates() {
+        layout = read("layout.html");
+        for (EmailMessage.Template t : EmailMessage.Template.values()) {
+            String name = t.name().toLowerCase(Locale.ROOT);
+            templates.put(t, new Template(read(name + ".subject").strip(), read(name + ".txt"), read(name + ".html")));
+        }
+    }
+
+    public Rendered render(EmailMessage.Template template, Map<String, String> variables) {
+        Template t = templates.get(template);
+        String bodyHtml = fill(t.html(), variables, true);
+        return new Rendered(
+                fill(t.subject(), variables, false),
+                fill(t.text(), variables, false),
+                layout.replace("{{{body}}}", bodyHtml));
+    }
+
+    private static String fill(String template, Map<String, String> variables, boolean html) {
+        Matcher m = VARIABLE.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = variables.get(m.group(1));
+            if (value == null) {
+                throw new IllegalArgumentException("Mail template needs variable '" + m.group(1) + "'");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(html ? escape(value) : value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    static String escape(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String read(String name) {
+        try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream("mail/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing mail template mail/" + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
