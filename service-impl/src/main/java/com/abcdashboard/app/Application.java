@@ -1,28 +1,49 @@
 package com.abcdashboard.app;
 
 import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.config.AppEnvironment;
+import com.abcdashboard.domain.auth.AuthSettings;
+import com.abcdashboard.domain.auth.OpaqueTokens;
+import com.abcdashboard.domain.auth.PasswordHasher;
+import com.abcdashboard.domain.auth.PasswordManagement;
+import com.abcdashboard.domain.auth.Registration;
+import com.abcdashboard.domain.auth.SessionService;
+import com.abcdashboard.domain.auth.SignIn;
+import com.abcdashboard.domain.mail.MailOutbox;
 import com.abcdashboard.http.ApiDocsService;
+import com.abcdashboard.http.AuthCookies;
+import com.abcdashboard.http.AuthHandler;
 import com.abcdashboard.http.ErrorMapper;
 import com.abcdashboard.http.ErrorResponses;
 import com.abcdashboard.http.HealthHandler;
 import com.abcdashboard.http.JsonProvider;
 import com.abcdashboard.http.ProtocolErrorHandler;
+import com.abcdashboard.http.RequestAuthenticator;
 import com.abcdashboard.http.RequestLoggingFilter;
 import com.abcdashboard.http.RouteNotFoundHandler;
+import com.abcdashboard.mail.DevMailServer;
+import com.abcdashboard.mail.MailModule;
 import com.abcdashboard.observability.BuildInfo;
 import com.abcdashboard.observability.DatabaseCheck;
 import com.abcdashboard.observability.HealthReporter;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
 import com.abcdashboard.observability.Lifecycle;
 import com.abcdashboard.observability.Probes;
+import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
+import com.abcdashboard.persistence.MongoSessionRepository;
 import com.abcdashboard.persistence.MongoStore;
+import com.abcdashboard.persistence.MongoUserRepository;
+import com.abcdashboard.security.BcryptPasswordHasher;
+import com.abcdashboard.security.JwtAccessTokens;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,17 +57,27 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** Lifetime of the set-password link of administrator-created accounts. */
+    private static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
 
     private final AppConfig config;
     private final BuildInfo build;
     private final MongoStore store;
+    private final MailModule mail;
     private final Lifecycle lifecycle;
     private final WebServer server;
 
-    private Application(AppConfig config, BuildInfo build, MongoStore store, Lifecycle lifecycle, WebServer server) {
+    private Application(
+            AppConfig config,
+            BuildInfo build,
+            MongoStore store,
+            MailModule mail,
+            Lifecycle lifecycle,
+            WebServer server) {
         this.config = config;
         this.build = build;
         this.store = store;
+        this.mail = mail;
         this.lifecycle = lifecycle;
         this.server = server;
     }
@@ -60,20 +91,33 @@ public final class Application implements AutoCloseable {
         BuildInfo build = BuildInfo.load();
         Lifecycle lifecycle = new Lifecycle();
         MongoStore store = MongoStore.open(config.mongo());
+        MailModule mail = null;
         try {
+            MongoDatabase db = store.database();
+            MongoUserRepository users = new MongoUserRepository(db);
+            MongoSessionRepository sessions = new MongoSessionRepository(db);
+            MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
+            users.createIndexes();
+            sessions.createIndexes();
+            oneTimeTokens.createIndexes();
+            mail = MailModule.start(config, db, clock);
+
+            AuthHandler auth = authHandler(config, clock, users, sessions, oneTimeTokens, mail.outbox());
+
             Probes probes = new Probes(List.of(HealthChecks.deadlockCheck(), lifecycle, new DatabaseCheck(store)));
             HealthReporter reporter = new HealthReporter(
                     store,
                     clock,
                     build.version(),
-                    // Mail and cache arrive with their own components; until then they report what is true.
-                    () -> new ServiceState("disabled", false),
+                    mail.health(),
+                    // The shared Redis cache arrives with its own component; until then it is in-process.
                     () -> new ServiceState("memory", false));
 
             ObjectMapper json = objectMapper();
             ErrorResponses errors = new ErrorResponses(new ErrorMapper());
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestLoggingFilter())
+                    .register("/api/v1/auth", auth)
                     .register("/api/v1/health", new HealthHandler(reporter, probes))
                     .register("/api-docs", new ApiDocsService(build.swaggerUiVersion()))
                     .any(new RouteNotFoundHandler(errors))
@@ -92,11 +136,57 @@ public final class Application implements AutoCloseable {
                     .build()
                     .start();
             lifecycle.running();
-            return new Application(config, build, store, lifecycle, server);
+            return new Application(config, build, store, mail, lifecycle, server);
         } catch (RuntimeException e) {
+            if (mail != null) {
+                mail.close();
+            }
             store.close();
             throw e;
         }
+    }
+
+    private static AuthHandler authHandler(
+            AppConfig config,
+            Clock clock,
+            MongoUserRepository users,
+            MongoSessionRepository sessions,
+            MongoOneTimeTokenRepository oneTimeTokens,
+            MailOutbox mail) {
+        AuthSettings settings = new AuthSettings(
+                config.jwt().refreshTokenTtl(),
+                config.jwt().emailVerificationTtl(),
+                config.jwt().passwordResetTtl(),
+                SET_PASSWORD_TTL,
+                config.security().maxFailedLogins(),
+                config.security().lockoutDuration(),
+                config.server().clientUrl());
+        PasswordHasher passwords = new BcryptPasswordHasher(config.security());
+        OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
+        SessionService sessionService =
+                new SessionService(sessions, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
+        return new AuthHandler(
+                new Registration(users, oneTimeTokens, passwords, opaqueTokens, mail, settings, clock),
+                new SignIn(users, passwords, sessionService, settings, clock),
+                sessionService,
+                new PasswordManagement(
+                        users, oneTimeTokens, passwords, opaqueTokens, sessionService, mail, settings, clock),
+                new RequestAuthenticator(sessionService),
+                // Secure cookies everywhere but local development over plain http.
+                new AuthCookies(
+                        config.environment() != AppEnvironment.DEVELOPMENT,
+                        config.jwt().refreshTokenTtl()),
+                clock);
+    }
+
+    /** Mail capture server of development and tests, when running (tests read the captured mail). */
+    public java.util.Optional<DevMailServer> devMailServer() {
+        return mail.devServer();
+    }
+
+    /** Delivers due mail now instead of waiting for the worker's next round (tests). */
+    public int deliverDueMail() {
+        return mail.deliverDueNow();
     }
 
     /** The JSON mapping of every request and response body: the generated one, without nulls. */
@@ -125,6 +215,7 @@ public final class Application implements AutoCloseable {
         lifecycle.stopping();
         LOG.info("Shutting down");
         server.stop();
+        mail.close();
         store.close();
         LOG.info("Stopped");
     }

@@ -5,6 +5,7 @@ import io.helidon.http.SetCookie;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -33,9 +34,20 @@ public final class AuthCookies {
         response.headers().addCookie(cookie(REFRESH, tokens.refreshToken(), REFRESH_PATH, refreshTtl));
     }
 
+    /** Empty values with an Expires in the past: browsers drop them at once. */
     void clear(ServerResponse response) {
-        response.headers().addCookie(cookie(ACCESS, "", ACCESS_PATH, Duration.ZERO));
-        response.headers().addCookie(cookie(REFRESH, "", REFRESH_PATH, Duration.ZERO));
+        response.headers().addCookie(expired(ACCESS, ACCESS_PATH));
+        response.headers().addCookie(expired(REFRESH, REFRESH_PATH));
+    }
+
+    private SetCookie expired(String name, String path) {
+        return SetCookie.builder(name, "")
+                .path(path)
+                .expires(Instant.EPOCH)
+                .httpOnly(true)
+                .secure(secure)
+                .sameSite(SetCookie.SameSite.STRICT)
+                .build();
     }
 
     static Optional<String> read(ServerRequest request, String name) {

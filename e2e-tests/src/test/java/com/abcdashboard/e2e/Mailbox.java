@@ -1,0 +1,84 @@
+package com.abcdashboard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.abcdashboard.mail.DevMailServer;
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
+
+/** The mail the service sent over SMTP to the in-process capture server. */
+final class Mailbox {
+    private static final Pattern TOKEN = Pattern.compile("token=([A-Za-z0-9_-]+)");
+
+    record Mail(String to, String subject, String text, String html) {
+        String token() {
+            Matcher m = TOKEN.matcher(text);
+            assertThat(m.find()).as("a link with a token in: " + text).isTrue();
+            return m.group(1);
+        }
+    }
+
+    private Mailbox() {}
+
+    private static DevMailServer server() {
+        var app = RunningService.target().inProcess();
+        Assumptions.assumeTrue(app.isPresent(), "reading mail needs the in-process service");
+        return app.get().devMailServer().orElseThrow();
+    }
+
+    /** Every mail to {@code address} so far, oldest first. */
+    static List<Mail> all(String address) {
+        List<Mail> found = new ArrayList<>();
+        for (MimeMessage message : server().received()) {
+            try {
+                for (Address to : message.getAllRecipients()) {
+                    if (to.toString().equalsIgnoreCase(address)) {
+                        found.add(parse(address, message));
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return found;
+    }
+
+    /** Waits (bounded) until {@code address} has received {@code count} mails; returns the last one. */
+    static Mail awaitMail(String address, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        while (Instant.now().isBefore(deadline)) {
+            RunningService.target().inProcess().orElseThrow().deliverDueMail();
+            List<Mail> mails = all(address);
+            if (mails.size() >= count) {
+                return mails.get(count - 1);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(
+                    Duration.ofMillis(50).toNanos());
+        }
+        throw new AssertionError("no mail #" + count + " for " + address + " within 15 s");
+    }
+
+    private static Mail parse(String to, MimeMessage message) throws Exception {
+        String text = null;
+        String html = null;
+        Multipart parts = (Multipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                text = (String) part.getContent();
+            } else if (part.isMimeType("text/html")) {
+                html = (String) part.getContent();
+            }
+        }
+        return new Mail(to, message.getSubject(), text, html);
+    }
+}
