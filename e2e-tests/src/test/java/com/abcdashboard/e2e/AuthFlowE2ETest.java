@@ -150,6 +150,23 @@ class AuthFlowE2ETest {
     }
 
     @Test
+    void aMissingOrNonJsonBodyIsABadRequest() {
+        Api.documented()
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(400)
+                .body("error.details.body", notNullValue())
+                .body(not(org.hamcrest.Matchers.containsString("com.abcdashboard")));
+        Api.documented()
+                .contentType("text/plain")
+                .body("hello")
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(400)
+                .body("error.details.'Content-Type'", equalTo("must be application/json"));
+    }
+
+    @Test
     void anOperatorObjectInAFieldIsRejectedNotQueried() {
         Api.plain()
                 .contentType("application/json")

@@ -8,9 +8,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
+import io.helidon.http.media.UnsupportedTypeException;
 import jakarta.validation.ValidationException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -32,13 +36,45 @@ public final class ErrorMapper {
         if (json.isPresent()) {
             return malformedBody(json.get());
         }
+        if (causeOf(failure, UnsupportedTypeException.class).isPresent()) {
+            return new ApiError(
+                    400,
+                    ErrorCategory.VALIDATION,
+                    "Unsupported request body",
+                    Map.of("Content-Type", "must be application/json"));
+        }
         if (failure instanceof ValidationException e) {
-            return ApiError.of(400, ErrorCategory.VALIDATION, "Invalid request: " + e.getMessage());
+            return invalidParameters(e);
         }
         if (failure instanceof HttpException e && e.status().code() < 500) {
             return ApiError.of(e.status().code(), categoryOf(e.status()), clientMessage(e));
         }
         return ApiError.of(500, ErrorCategory.INTERNAL, INTERNAL_MESSAGE);
+    }
+
+    private static final Pattern GENERATED_PROBLEM = Pattern.compile("FATAL: (.*?)(?: at class \\S+)?(?=, FATAL: |$)");
+    private static final Pattern MISSING = Pattern.compile("Missing required param: (\\w+)");
+
+    /**
+     * The generated parameter validation reports "Validation errors: FATAL: <problem> at class <name>";
+     * keep the problems, drop the class names, and name a missing body as such.
+     */
+    private static ApiError invalidParameters(ValidationException e) {
+        Map<String, String> details = new LinkedHashMap<>();
+        Matcher m = GENERATED_PROBLEM.matcher(String.valueOf(e.getMessage()));
+        while (m.find()) {
+            String problem = m.group(1).trim();
+            Matcher missing = MISSING.matcher(problem);
+            if (missing.find() && missing.group(1).endsWith("Request")) {
+                details.put("body", "is required (a JSON object)");
+            } else if (missing.find(0)) {
+                details.put(missing.group(1), "is required");
+            } else {
+                details.put("request", problem);
+            }
+        }
+        String message = details.containsKey("body") ? "Request body is required" : "Invalid request parameters";
+        return new ApiError(400, ErrorCategory.VALIDATION, message, details);
     }
 
     private static ApiError malformedBody(JsonProcessingException e) {

@@ -32,7 +32,7 @@ public final class ErrorResponses implements ErrorHandler<Throwable> {
             LOG.error(
                     "Unhandled failure on {} {}",
                     req.prologue().method().text(),
-                    req.path().rawPath(),
+                    req.prologue().uriPath().rawPath(),
                     failure);
         } else {
             LOG.debug("Request rejected with {}: {}", error.status(), failure.toString());

@@ -24,6 +24,8 @@ public final class RequestLoggingFilter implements Filter {
         CorrelationId.store(req.context(), id);
         res.header(CorrelationId.HEADER, id);
         MDC.put(CorrelationId.MDC_KEY, id);
+        // The original path: inside a registered service req.path() becomes relative to its prefix.
+        String path = req.prologue().uriPath().rawPath();
         long start = System.nanoTime();
         try {
             chain.proceed();
@@ -33,7 +35,7 @@ public final class RequestLoggingFilter implements Filter {
             ACCESS.info(
                     "{} {} {} {}ms",
                     v("method", req.prologue().method().text()),
-                    v("path", req.path().rawPath()),
+                    v("path", path),
                     v("status", res.status().code()),
                     v("durationMs", micros / 1000.0));
             MDC.remove(CorrelationId.MDC_KEY);

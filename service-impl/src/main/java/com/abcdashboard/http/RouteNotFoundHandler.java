@@ -15,7 +15,8 @@ public final class RouteNotFoundHandler implements Handler {
 
     @Override
     public void handle(ServerRequest req, ServerResponse res) {
-        String route = req.prologue().method().text() + " " + req.path().rawPath();
+        String route =
+                req.prologue().method().text() + " " + req.prologue().uriPath().rawPath();
         errors.send(req, res, ApiError.of(404, ErrorCategory.NOT_FOUND, "Route " + route + " not found"));
     }
 }
