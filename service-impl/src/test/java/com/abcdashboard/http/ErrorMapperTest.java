@@ -83,10 +83,30 @@ class ErrorMapperTest {
     }
 
     @Test
-    void generatedParameterValidationIsABadRequest() {
-        assertThat(mapper.map(new ValidationException("Validation errors: limit"))
-                        .status())
-                .isEqualTo(400);
+    void aMissingBodyIsNamedWithoutInternalClassNames() {
+        ApiError error = mapper.map(new ValidationException("Validation errors: FATAL: Missing required param: "
+                + "loginRequest at class com.abcdashboard.http.ValidatorUtils$Validator"));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.message()).isEqualTo("Request body is required");
+        assertThat(error.details()).containsOnlyKeys("body");
+        assertThat(error.toString()).doesNotContain("com.abcdashboard");
+    }
+
+    @Test
+    void aMissingParameterIsNamed() {
+        ApiError error = mapper.map(new ValidationException(
+                "Validation errors: FATAL: Missing required param: page at class x.Y, FATAL: '-1' is less than 1"));
+
+        assertThat(error.details()).containsEntry("page", "is required").containsKey("request");
+    }
+
+    @Test
+    void aBodyOfAnotherMediaTypeIsABadRequest() {
+        ApiError error = mapper.map(new io.helidon.http.media.UnsupportedTypeException("no reader"));
+
+        assertThat(error.status()).isEqualTo(400);
+        assertThat(error.details()).containsKey("Content-Type");
     }
 
     @Test
