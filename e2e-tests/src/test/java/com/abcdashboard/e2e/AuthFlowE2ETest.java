@@ -285,6 +285,31 @@ class AuthFlowE2ETest {
     }
 
     @Test
+    void aJsonNullBodyCountsAsNoBody() {
+        Accounts.Session session = Accounts.signIn(Accounts.verified());
+
+        Api.documented()
+                .contentType("application/json")
+                .body("null")
+                .post("/api/v1/auth/refresh")
+                .then()
+                .statusCode(401);
+        Api.documented()
+                .header("Authorization", "Bearer " + session.accessToken())
+                .contentType("application/json")
+                .body("null")
+                .post("/api/v1/auth/logout")
+                .then()
+                .statusCode(200);
+        Api.documented()
+                .contentType("application/json")
+                .body("null")
+                .post("/api/v1/auth/login")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
     void logoutWithoutAnyCredentialIs401() {
         Api.documented().post("/api/v1/auth/logout").then().statusCode(401);
     }

@@ -196,6 +196,35 @@ public final class AuthHandler extends AuthService {
                 .send(response);
     }
 
+    /** The generated reader fails on a JSON {@code null} body (what SDKs send for "no body"). */
+    @Override
+    protected LogoutOp createLogoutOp() {
+        return new LogoutOp() {
+            @Override
+            protected Optional<RefreshRequest> refreshRequest(
+                    ServerRequest request, ValidatorUtils.Validator validator) {
+                return optionalRefreshBody(request);
+            }
+        };
+    }
+
+    @Override
+    protected RefreshTokensOp createRefreshTokensOp() {
+        return new RefreshTokensOp() {
+            @Override
+            protected Optional<RefreshRequest> refreshRequest(
+                    ServerRequest request, ValidatorUtils.Validator validator) {
+                return optionalRefreshBody(request);
+            }
+        };
+    }
+
+    private static Optional<RefreshRequest> optionalRefreshBody(ServerRequest request) {
+        return request.content().hasEntity()
+                ? Optional.ofNullable(request.content().as(RefreshRequest.class))
+                : Optional.empty();
+    }
+
     @Override
     public void afterStop() {
         // The generated default prints to stdout; shutdown is logged by the application.
