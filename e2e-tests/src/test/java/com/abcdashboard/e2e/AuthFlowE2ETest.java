@@ -105,6 +105,34 @@ class AuthFlowE2ETest {
     }
 
     @Test
+    void unknownFieldsAreIgnoredAndNeverStored() {
+        String email = Accounts.uniqueEmail();
+
+        Api.documented()
+                .contentType("application/json")
+                .body(Map.of(
+                        "email",
+                        email,
+                        "password",
+                        PASSWORD,
+                        "confirmPassword",
+                        PASSWORD,
+                        "firstName",
+                        "Jane",
+                        "lastName",
+                        "Doe",
+                        "emailVerified",
+                        true,
+                        "isActive",
+                        false))
+                .post("/api/v1/auth/register")
+                .then()
+                .statusCode(201)
+                .body("data.user.emailVerified", equalTo(false))
+                .body("data.user.isActive", equalTo(true));
+    }
+
+    @Test
     void registeringWithAnyRoleButStaffIsForbidden() {
         Api.documented()
                 .contentType("application/json")
