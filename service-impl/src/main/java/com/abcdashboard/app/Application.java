@@ -3,6 +3,7 @@ package com.abcdashboard.app;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.AppEnvironment;
 import com.abcdashboard.domain.auth.AuthSettings;
+import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.OpaqueTokens;
 import com.abcdashboard.domain.auth.PasswordHasher;
 import com.abcdashboard.domain.auth.PasswordManagement;
@@ -164,14 +165,14 @@ public final class Application implements AutoCloseable {
                 config.server().clientUrl());
         PasswordHasher passwords = new BcryptPasswordHasher(config.security());
         OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
+        EmailLinks links = new EmailLinks(oneTimeTokens, opaqueTokens, mail, settings, clock);
         SessionService sessionService =
                 new SessionService(sessions, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
         return new AuthHandler(
-                new Registration(users, oneTimeTokens, passwords, opaqueTokens, mail, settings, clock),
+                new Registration(users, passwords, links, clock),
                 new SignIn(users, passwords, sessionService, settings, clock),
                 sessionService,
-                new PasswordManagement(
-                        users, oneTimeTokens, passwords, opaqueTokens, sessionService, mail, settings, clock),
+                new PasswordManagement(users, passwords, sessionService, links, mail, clock),
                 new RequestAuthenticator(sessionService),
                 // Secure cookies everywhere but local development over plain http.
                 new AuthCookies(

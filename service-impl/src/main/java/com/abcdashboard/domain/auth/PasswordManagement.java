@@ -9,35 +9,28 @@ import com.abcdashboard.domain.user.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 /** Changing a known password, and resetting a forgotten one through an emailed single-use link. */
 public final class PasswordManagement {
     private final UserRepository users;
-    private final OneTimeTokenRepository oneTimeTokens;
     private final PasswordHasher passwords;
-    private final OpaqueTokens opaqueTokens;
     private final SessionService sessions;
+    private final EmailLinks links;
     private final MailOutbox mail;
-    private final AuthSettings settings;
     private final Clock clock;
 
     public PasswordManagement(
             UserRepository users,
-            OneTimeTokenRepository oneTimeTokens,
             PasswordHasher passwords,
-            OpaqueTokens opaqueTokens,
             SessionService sessions,
+            EmailLinks links,
             MailOutbox mail,
-            AuthSettings settings,
             Clock clock) {
         this.users = users;
-        this.oneTimeTokens = oneTimeTokens;
         this.passwords = passwords;
-        this.opaqueTokens = opaqueTokens;
         this.sessions = sessions;
+        this.links = links;
         this.mail = mail;
-        this.settings = settings;
         this.clock = clock;
     }
 
@@ -69,27 +62,7 @@ public final class PasswordManagement {
         errors.throwIfAny();
         users.findByEmail(AccountFields.normaliseEmail(email))
                 .filter(User::active)
-                .ifPresent(user -> {
-                    Instant now = clock.instant();
-                    oneTimeTokens.invalidateAll(user.id(), Set.of(OneTimeToken.Purpose.PASSWORD_RESET), now);
-                    String token = opaqueTokens.generate();
-                    oneTimeTokens.create(
-                            OneTimeToken.Purpose.PASSWORD_RESET,
-                            OpaqueTokens.hash(token),
-                            user.id(),
-                            now,
-                            now.plus(settings.passwordResetTtl()));
-                    mail.enqueue(new EmailMessage(
-                            user.email(),
-                            EmailMessage.Template.PASSWORD_RESET,
-                            Map.of(
-                                    "name",
-                                    user.firstName(),
-                                    "link",
-                                    settings.link("reset-password", token),
-                                    "expiresInMinutes",
-                                    Long.toString(settings.passwordResetTtl().toMinutes()))));
-                });
+                .ifPresent(user -> links.send(user, links.passwordReset()));
     }
 
     /**
@@ -103,11 +76,7 @@ public final class PasswordManagement {
         errors.throwIfAny();
 
         Instant now = clock.instant();
-        OneTimeToken consumed = oneTimeTokens
-                .consume(
-                        Set.of(OneTimeToken.Purpose.PASSWORD_RESET, OneTimeToken.Purpose.SET_PASSWORD),
-                        OpaqueTokens.hash(token),
-                        now)
+        OneTimeToken consumed = links.consume(token, links.passwordReset(), links.setPassword())
                 .orElseThrow(() -> AuthFailures.invalidToken("token", "reset token"));
         User user = users.changePassword(consumed.userId(), passwords.hash(newPassword), now)
                 .orElseThrow(() -> AuthFailures.invalidToken("token", "reset token"));

@@ -3,8 +3,6 @@ package com.abcdashboard.domain.auth;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.FieldErrors;
-import com.abcdashboard.domain.mail.EmailMessage;
-import com.abcdashboard.domain.mail.MailOutbox;
 import com.abcdashboard.domain.user.AccountFields;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.Role;
@@ -13,7 +11,6 @@ import com.abcdashboard.domain.user.UserRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 /** Self-registration and email verification. */
 public final class Registration {
@@ -27,27 +24,14 @@ public final class Registration {
     }
 
     private final UserRepository users;
-    private final OneTimeTokenRepository oneTimeTokens;
     private final PasswordHasher passwords;
-    private final OpaqueTokens opaqueTokens;
-    private final MailOutbox mail;
-    private final AuthSettings settings;
+    private final EmailLinks links;
     private final Clock clock;
 
-    public Registration(
-            UserRepository users,
-            OneTimeTokenRepository oneTimeTokens,
-            PasswordHasher passwords,
-            OpaqueTokens opaqueTokens,
-            MailOutbox mail,
-            AuthSettings settings,
-            Clock clock) {
+    public Registration(UserRepository users, PasswordHasher passwords, EmailLinks links, Clock clock) {
         this.users = users;
-        this.oneTimeTokens = oneTimeTokens;
         this.passwords = passwords;
-        this.opaqueTokens = opaqueTokens;
-        this.mail = mail;
-        this.settings = settings;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -85,7 +69,7 @@ public final class Registration {
                 passwords.hash(command.password()),
                 now,
                 null));
-        sendVerification(user, now);
+        links.send(user, links.verification());
         return user;
     }
 
@@ -95,8 +79,7 @@ public final class Registration {
         errors.required("token", token);
         errors.throwIfAny();
         Instant now = clock.instant();
-        OneTimeToken consumed = oneTimeTokens
-                .consume(Set.of(OneTimeToken.Purpose.EMAIL_VERIFICATION), OpaqueTokens.hash(token), now)
+        OneTimeToken consumed = links.consume(token, links.verification())
                 .orElseThrow(() -> AuthFailures.invalidToken("token", "verification token"));
         return users.markEmailVerified(consumed.userId(), now)
                 .orElseThrow(() -> AuthFailures.invalidToken("token", "verification token"));
@@ -112,25 +95,6 @@ public final class Registration {
         errors.throwIfAny();
         users.findByEmail(AccountFields.normaliseEmail(email))
                 .filter(user -> user.active() && !user.emailVerified())
-                .ifPresent(user -> sendVerification(user, clock.instant()));
-    }
-
-    private void sendVerification(User user, Instant now) {
-        oneTimeTokens.invalidateAll(user.id(), Set.of(OneTimeToken.Purpose.EMAIL_VERIFICATION), now);
-        String token = opaqueTokens.generate();
-        oneTimeTokens.create(
-                OneTimeToken.Purpose.EMAIL_VERIFICATION,
-                OpaqueTokens.hash(token),
-                user.id(),
-                now,
-                now.plus(settings.emailVerificationTtl()));
-        mail.enqueue(new EmailMessage(
-                user.email(),
-                EmailMessage.Template.VERIFY_EMAIL,
-                Map.of(
-                        "name", user.firstName(),
-                        "link", settings.link("verify-email", token),
-                        "expiresInHours",
-                                Long.toString(settings.emailVerificationTtl().toHours()))));
+                .ifPresent(user -> links.send(user, links.verification()));
     }
 }
