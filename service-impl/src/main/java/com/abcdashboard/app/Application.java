@@ -11,6 +11,7 @@ import com.abcdashboard.domain.auth.Registration;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SignIn;
 import com.abcdashboard.domain.mail.MailOutbox;
+import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.http.ApiDocsService;
 import com.abcdashboard.http.AuthCookies;
 import com.abcdashboard.http.AuthHandler;
@@ -173,6 +174,7 @@ public final class Application implements AutoCloseable {
                 new SignIn(users, passwords, sessionService, settings, clock),
                 sessionService,
                 new PasswordManagement(users, passwords, sessionService, links, mail, clock),
+                new ProfileService(users, clock),
                 new RequestAuthenticator(sessionService),
                 // Secure cookies everywhere but local development over plain http.
                 new AuthCookies(

@@ -16,6 +16,7 @@ import com.abcdashboard.api.model.ResetPasswordRequest;
 import com.abcdashboard.api.model.TokenRequest;
 import com.abcdashboard.api.model.TokensData;
 import com.abcdashboard.api.model.TokensResponse;
+import com.abcdashboard.api.model.UpdateProfileRequest;
 import com.abcdashboard.api.model.UserData;
 import com.abcdashboard.api.model.UserResponse;
 import com.abcdashboard.api.model.VerifyEmailData;
@@ -26,6 +27,8 @@ import com.abcdashboard.domain.auth.Registration;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SessionTokens;
 import com.abcdashboard.domain.auth.SignIn;
+import com.abcdashboard.domain.user.ProfileChanges;
+import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.mapping.UserMapper;
 import io.helidon.webserver.http.ServerRequest;
@@ -43,6 +46,7 @@ public final class AuthHandler extends AuthService {
     private final SignIn signIn;
     private final SessionService sessions;
     private final PasswordManagement passwords;
+    private final ProfileService profiles;
     private final RequestAuthenticator authenticator;
     private final AuthCookies cookies;
     private final Clock clock;
@@ -53,6 +57,7 @@ public final class AuthHandler extends AuthService {
             SignIn signIn,
             SessionService sessions,
             PasswordManagement passwords,
+            ProfileService profiles,
             RequestAuthenticator authenticator,
             AuthCookies cookies,
             Clock clock) {
@@ -60,6 +65,7 @@ public final class AuthHandler extends AuthService {
         this.signIn = signIn;
         this.sessions = sessions;
         this.passwords = passwords;
+        this.profiles = profiles;
         this.authenticator = authenticator;
         this.cookies = cookies;
         this.clock = clock;
@@ -124,15 +130,9 @@ public final class AuthHandler extends AuthService {
     @Override
     protected void handleGetAuthStatus(ServerRequest request, ServerResponse response, Optional<String> correlationId) {
         Authenticated caller = authenticator.require(request);
-        AuthStatusData data = new AuthStatusData();
-        data.setIsAuthenticated(true);
-        data.setUser(users.toDto(caller.user()));
-        AuthStatusResponse envelope = new AuthStatusResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage("Authenticated");
-        envelope.setTimestamp(now());
-        envelope.setData(data);
-        GetAuthStatusOp.Response200.builder().response(envelope).send(response);
+        GetAuthStatusOp.Response200.builder()
+                .response(statusResponse("Authenticated", caller.user()))
+                .send(response);
     }
 
     @Override
@@ -196,6 +196,44 @@ public final class AuthHandler extends AuthService {
                 .send(response);
     }
 
+    @Override
+    protected void handleGetProfile(ServerRequest request, ServerResponse response, Optional<String> correlationId) {
+        Authenticated caller = authenticator.require(request);
+        GetProfileOp.Response200.builder()
+                .response(statusResponse("Profile", caller.user()))
+                .send(response);
+    }
+
+    @Override
+    protected void handleUpdateProfile(
+            ServerRequest request, ServerResponse response, UpdateProfileRequest body, Optional<String> correlationId) {
+        UpdateProfileOp.Response200.builder()
+                .response(userResponse("Profile updated", updateProfile(request, body)))
+                .send(response);
+    }
+
+    @Override
+    protected void handlePatchProfile(
+            ServerRequest request, ServerResponse response, UpdateProfileRequest body, Optional<String> correlationId) {
+        PatchProfileOp.Response200.builder()
+                .response(userResponse("Profile updated", updateProfile(request, body)))
+                .send(response);
+    }
+
+    private User updateProfile(ServerRequest request, UpdateProfileRequest body) {
+        Authenticated caller = authenticator.require(request);
+        return profiles.update(
+                caller.user(),
+                new ProfileChanges(
+                        body.getDisplayName(),
+                        body.getFirstName(),
+                        body.getLastName(),
+                        body.getBio(),
+                        body.getPhone(),
+                        body.getLangKey(),
+                        body.getAvatarUrl()));
+    }
+
     /** The generated reader fails on a JSON {@code null} body (what SDKs send for "no body"). */
     @Override
     protected LogoutOp createLogoutOp() {
@@ -241,6 +279,18 @@ public final class AuthHandler extends AuthService {
         UserData data = new UserData();
         data.setUser(users.toDto(user));
         UserResponse envelope = new UserResponse();
+        envelope.setSuccess(true);
+        envelope.setMessage(message);
+        envelope.setTimestamp(now());
+        envelope.setData(data);
+        return envelope;
+    }
+
+    private AuthStatusResponse statusResponse(String message, User user) {
+        AuthStatusData data = new AuthStatusData();
+        data.setIsAuthenticated(true);
+        data.setUser(users.toDto(user));
+        AuthStatusResponse envelope = new AuthStatusResponse();
         envelope.setSuccess(true);
         envelope.setMessage(message);
         envelope.setTimestamp(now());

@@ -8,6 +8,7 @@ import static com.mongodb.client.model.Filters.exists;
 
 import com.abcdashboard.domain.user.DuplicateUserException;
 import com.abcdashboard.domain.user.NewUser;
+import com.abcdashboard.domain.user.ProfileChanges;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserRepository;
@@ -22,6 +23,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.bson.Document;
@@ -161,6 +164,33 @@ public final class MongoUserRepository implements UserRepository {
                         Updates.set("failedLoginAttempts", 0), Updates.set("lockedUntil", date(now.plus(lockFor)))),
                 RETURN_AFTER);
         return Optional.of(toUser(locked != null ? locked : counted));
+    }
+
+    @Override
+    public Optional<User> updateProfile(String id, ProfileChanges changes, Instant at, String modifiedBy) {
+        List<Bson> updates = new ArrayList<>();
+        setIfPresent(updates, "displayName", changes.displayName());
+        setIfPresent(updates, "firstName", changes.firstName());
+        setIfPresent(updates, "lastName", changes.lastName());
+        setIfPresent(updates, "langKey", changes.langKey());
+        setOrClear(updates, "bio", changes.bio());
+        setOrClear(updates, "phone", changes.phone());
+        setOrClear(updates, "avatarUrl", changes.avatarUrl());
+        updates.add(Updates.set("updatedAt", date(at)));
+        updates.add(Updates.set("lastModifiedBy", modifiedBy));
+        return update(id, Updates.combine(updates));
+    }
+
+    private static void setIfPresent(List<Bson> updates, String field, String value) {
+        if (value != null) {
+            updates.add(Updates.set(field, value));
+        }
+    }
+
+    private static void setOrClear(List<Bson> updates, String field, String value) {
+        if (value != null) {
+            updates.add(value.isEmpty() ? Updates.unset(field) : Updates.set(field, value));
+        }
     }
 
     @Override

@@ -37,6 +37,14 @@ public interface UserRepository {
      */
     Optional<User> recordFailedLogin(String id, Instant now, int maxAttempts, Duration lockFor);
 
+    /**
+     * Applies profile changes (null = unchanged; empty bio/phone/avatarUrl = removed) and records who made
+     * them.
+     *
+     * @return the updated user, empty when not found
+     */
+    Optional<User> updateProfile(String id, ProfileChanges changes, Instant at, String modifiedBy);
+
     /** Resets the failed-login counter and lock, sets lastLoginAt and lastActivityAt. */
     Optional<User> recordSuccessfulLogin(String id, Instant now);
 }
