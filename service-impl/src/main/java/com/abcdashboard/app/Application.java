@@ -31,6 +31,7 @@ import com.abcdashboard.observability.HealthReporter;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
 import com.abcdashboard.observability.Lifecycle;
 import com.abcdashboard.observability.Probes;
+import com.abcdashboard.persistence.MongoIndexes;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
 import com.abcdashboard.persistence.MongoStore;
@@ -100,9 +101,7 @@ public final class Application implements AutoCloseable {
             MongoUserRepository users = new MongoUserRepository(db);
             MongoSessionRepository sessions = new MongoSessionRepository(db);
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
-            users.createIndexes();
-            sessions.createIndexes();
-            oneTimeTokens.createIndexes();
+            MongoIndexes.ensure(db);
             mail = MailModule.start(config, db, clock);
 
             AuthHandler auth = authHandler(config, clock, users, sessions, oneTimeTokens, mail.outbox());

@@ -13,11 +13,14 @@ import com.abcdashboard.domain.auth.OneTimeTokenRepository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +30,23 @@ import org.bson.types.ObjectId;
 /** Single-use emailed tokens in {@code one_time_tokens}; consumed by one compare-and-set. */
 public final class MongoOneTimeTokenRepository implements OneTimeTokenRepository {
     static final String COLLECTION = "one_time_tokens";
+    static final String TOKEN_HASH_INDEX = "one_time_tokens_hash_unique";
+    static final String USER_PURPOSE_INDEX = "one_time_tokens_user";
+    static final String TTL_INDEX = "one_time_tokens_ttl";
+    /**
+     * MongoDB's TTL monitor deletes a token this long after it expired. Correctness never depends on
+     * it ({@link #consume} checks {@code expiresAt} itself, and the embedded server ignores TTL).
+     */
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(1);
+
+    static final List<IndexModel> INDEXES = List.of(
+            new IndexModel(
+                    Indexes.ascending("tokenHash"),
+                    new IndexOptions().name(TOKEN_HASH_INDEX).unique(true)),
+            new IndexModel(Indexes.ascending("userId", "purpose"), new IndexOptions().name(USER_PURPOSE_INDEX)),
+            new IndexModel(
+                    Indexes.ascending("expiresAt"),
+                    new IndexOptions().name(TTL_INDEX).expireAfter(KEPT_AFTER_EXPIRY.toSeconds(), TimeUnit.SECONDS)));
 
     private final MongoCollection<Document> tokens;
 
@@ -34,15 +54,9 @@ public final class MongoOneTimeTokenRepository implements OneTimeTokenRepository
         this.tokens = database.getCollection(COLLECTION);
     }
 
+    /** Creates this collection's indexes; {@link MongoIndexes#ensure} does it for every collection. */
     public void createIndexes() {
-        tokens.createIndex(
-                Indexes.ascending("tokenHash"),
-                new IndexOptions().name("one_time_tokens_hash_unique").unique(true));
-        tokens.createIndex(Indexes.ascending("userId", "purpose"), new IndexOptions().name("one_time_tokens_user"));
-        // Real MongoDB deletes expired tokens a day after expiry; the embedded server ignores TTL indexes.
-        tokens.createIndex(
-                Indexes.ascending("expiresAt"),
-                new IndexOptions().name("one_time_tokens_ttl").expireAfter(1L, TimeUnit.DAYS));
+        MongoIndexes.ensure(tokens, INDEXES);
     }
 
     @Override

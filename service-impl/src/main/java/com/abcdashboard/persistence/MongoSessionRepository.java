@@ -13,14 +13,17 @@ import com.abcdashboard.domain.auth.SessionRepository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -31,8 +34,27 @@ import org.bson.types.ObjectId;
  */
 public final class MongoSessionRepository implements SessionRepository {
     static final String COLLECTION = "sessions";
+    static final String TOKEN_HASH_INDEX = "sessions_token_hash_unique";
+    static final String ROTATED_HASHES_INDEX = "sessions_rotated_hashes";
+    static final String USER_INDEX = "sessions_user";
+    static final String TTL_INDEX = "sessions_ttl";
     /** Rotated hashes kept per session; a replay older than this is just an unknown token. */
     static final int ROTATED_HASHES_KEPT = 100;
+    /**
+     * How long MongoDB keeps a session after it expired, before its TTL monitor deletes it: long enough
+     * to answer "which sessions did this user have last week", short enough to bound the collection.
+     */
+    static final Duration KEPT_AFTER_EXPIRY = Duration.ofDays(30);
+
+    static final List<IndexModel> INDEXES = List.of(
+            new IndexModel(
+                    Indexes.ascending("tokenHash"),
+                    new IndexOptions().name(TOKEN_HASH_INDEX).unique(true)),
+            new IndexModel(Indexes.ascending("rotatedTokenHashes"), new IndexOptions().name(ROTATED_HASHES_INDEX)),
+            new IndexModel(Indexes.ascending("userId"), new IndexOptions().name(USER_INDEX)),
+            new IndexModel(
+                    Indexes.ascending("expiresAt"),
+                    new IndexOptions().name(TTL_INDEX).expireAfter(KEPT_AFTER_EXPIRY.toSeconds(), TimeUnit.SECONDS)));
 
     private static final FindOneAndUpdateOptions RETURN_AFTER =
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
@@ -43,13 +65,9 @@ public final class MongoSessionRepository implements SessionRepository {
         this.sessions = database.getCollection(COLLECTION);
     }
 
+    /** Creates this collection's indexes; {@link MongoIndexes#ensure} does it for every collection. */
     public void createIndexes() {
-        sessions.createIndex(
-                Indexes.ascending("tokenHash"),
-                new IndexOptions().name("sessions_token_hash_unique").unique(true));
-        sessions.createIndex(
-                Indexes.ascending("rotatedTokenHashes"), new IndexOptions().name("sessions_rotated_hashes"));
-        sessions.createIndex(Indexes.ascending("userId"), new IndexOptions().name("sessions_user"));
+        MongoIndexes.ensure(sessions, INDEXES);
     }
 
     @Override

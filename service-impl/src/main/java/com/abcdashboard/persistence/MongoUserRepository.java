@@ -5,6 +5,9 @@ import static com.abcdashboard.persistence.Documents.instant;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.or;
 
 import com.abcdashboard.domain.user.DuplicateUserException;
 import com.abcdashboard.domain.user.NewUser;
@@ -12,11 +15,11 @@ import com.abcdashboard.domain.user.ProfileChanges;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserRepository;
-import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
@@ -32,19 +35,47 @@ import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /**
- * Users in the {@code users} collection. Uniqueness lives in two unique indexes on the lower-cased
- * keys {@code emailKey} and {@code usernameKey}; a soft delete removes those keys (the readable
- * {@code email} stays for audit), which frees the address without needing partial indexes — the
- * embedded server and every MongoDB version handle it the same way. Sparse indexes skip documents
- * without a key (no username, deleted users).
+ * Users in the {@code users} collection.
+ *
+ * <p>Uniqueness lives in two sparse unique indexes on the lower-cased keys {@code emailKey} and
+ * {@code usernameKey}. A soft delete sets {@code deletedAt} and unsets both keys (the readable
+ * {@code email} and {@code username} stay for audit), which frees the address and the name. Partial
+ * indexes would express "unique among non-deleted users" more directly, but the embedded server
+ * ignores their filter (it enforces them as plain unique indexes) and MongoDB does not accept
+ * {@code $exists: false} in a partial filter anyway; sparse indexes behave the same on both.
  */
 public final class MongoUserRepository implements UserRepository {
     static final String COLLECTION = "users";
     static final String EMAIL_INDEX = "users_email_key_unique";
     static final String USERNAME_INDEX = "users_username_key_unique";
+    static final String CREATED_AT_INDEX = "users_created_at";
+
+    static final String EMAIL_KEY = "emailKey";
+    static final String USERNAME_KEY = "usernameKey";
+    static final String DELETED_AT = "deletedAt";
+    private static final String FAILED_LOGINS = "failedLoginAttempts";
+    private static final String LOCKED_UNTIL = "lockedUntil";
+
+    static final List<IndexModel> INDEXES = List.of(
+            new IndexModel(
+                    Indexes.ascending(EMAIL_KEY),
+                    new IndexOptions().name(EMAIL_INDEX).unique(true).sparse(true)),
+            new IndexModel(
+                    Indexes.ascending(USERNAME_KEY),
+                    new IndexOptions().name(USERNAME_INDEX).unique(true).sparse(true)),
+            new IndexModel(Indexes.descending("createdAt"), new IndexOptions().name(CREATED_AT_INDEX)));
+
+    /**
+     * How often {@link #recordFailedLogin} retries when concurrent failures keep moving the counter
+     * across the lock threshold between its two conditional updates. Each retry means another failure
+     * was recorded meanwhile, so this bound is never reached in practice.
+     */
+    private static final int MAX_COUNTER_RACES = 1_000;
 
     private static final FindOneAndUpdateOptions RETURN_AFTER =
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER);
+    private static final FindOneAndUpdateOptions RETURN_BEFORE =
+            new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE);
 
     private final MongoCollection<Document> users;
 
@@ -52,22 +83,17 @@ public final class MongoUserRepository implements UserRepository {
         this.users = database.getCollection(COLLECTION);
     }
 
-    /** Idempotent: safe on every start and from several instances at once. */
+    /** Creates this collection's indexes; {@link MongoIndexes#ensure} does it for every collection. */
     public void createIndexes() {
-        users.createIndex(
-                Indexes.ascending("emailKey"),
-                new IndexOptions().name(EMAIL_INDEX).unique(true).sparse(true));
-        users.createIndex(
-                Indexes.ascending("usernameKey"),
-                new IndexOptions().name(USERNAME_INDEX).unique(true).sparse(true));
-        users.createIndex(Indexes.descending("createdAt"), new IndexOptions().name("users_created_at"));
+        MongoIndexes.ensure(users, INDEXES);
     }
 
     @Override
     public User insert(NewUser user) {
+        String email = lowerCase(user.email());
         Document doc = new Document("_id", new ObjectId())
-                .append("email", user.email())
-                .append("emailKey", user.email().toLowerCase(Locale.ROOT))
+                .append("email", email)
+                .append(EMAIL_KEY, email)
                 .append("firstName", user.firstName())
                 .append("lastName", user.lastName())
                 .append("displayName", user.displayName())
@@ -76,12 +102,11 @@ public final class MongoUserRepository implements UserRepository {
                 .append("active", true)
                 .append("emailVerified", user.emailVerified())
                 .append("firstLogin", user.firstLogin())
-                .append("failedLoginAttempts", 0)
+                .append(FAILED_LOGINS, 0)
                 .append("createdAt", date(user.createdAt()))
                 .append("updatedAt", date(user.createdAt()));
         if (user.username() != null) {
-            doc.append("username", user.username())
-                    .append("usernameKey", user.username().toLowerCase(Locale.ROOT));
+            doc.append("username", user.username()).append(USERNAME_KEY, lowerCase(user.username()));
         }
         putIfNotNull(doc, "phone", user.phone());
         putIfNotNull(doc, "passwordHash", user.passwordHash());
@@ -93,12 +118,12 @@ public final class MongoUserRepository implements UserRepository {
         try {
             users.insertOne(doc);
         } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw new DuplicateUserException(
-                        e.getMessage().contains(USERNAME_INDEX)
-                                        || e.getMessage().contains("usernameKey")
-                                ? DuplicateUserException.Field.USERNAME
-                                : DuplicateUserException.Field.EMAIL);
+            Optional<String> index = DuplicateKey.violatedIndex(e);
+            if (index.filter(EMAIL_INDEX::equals).isPresent()) {
+                throw new DuplicateUserException(DuplicateUserException.Field.EMAIL);
+            }
+            if (index.filter(USERNAME_INDEX::equals).isPresent()) {
+                throw new DuplicateUserException(DuplicateUserException.Field.USERNAME);
             }
             throw e;
         }
@@ -112,16 +137,17 @@ public final class MongoUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByEmail(String email) {
-        return first(and(eq("emailKey", email.trim().toLowerCase(Locale.ROOT)), notDeleted()));
+        return first(and(eq(EMAIL_KEY, lowerCase(email.trim())), notDeleted()));
     }
 
+    /** Verifying again (a second link, a resend race) keeps the time of the first verification. */
     @Override
     public Optional<User> markEmailVerified(String id, Instant at) {
         return update(
                 id,
                 Updates.combine(
                         Updates.set("emailVerified", true),
-                        Updates.set("emailVerifiedAt", date(at)),
+                        Updates.min("emailVerifiedAt", date(at)),
                         Updates.set("updatedAt", date(at))));
     }
 
@@ -133,37 +159,63 @@ public final class MongoUserRepository implements UserRepository {
                         Updates.set("passwordHash", passwordHash),
                         Updates.set("passwordChangedAt", date(at)),
                         Updates.set("firstLogin", false),
-                        Updates.set("failedLoginAttempts", 0),
-                        Updates.unset("lockedUntil"),
+                        Updates.set(FAILED_LOGINS, 0),
+                        Updates.unset(LOCKED_UNTIL),
                         Updates.set("updatedAt", date(at)),
                         Updates.set("lastModifiedBy", id)));
     }
 
     /**
-     * Two atomic steps, each safe under concurrency: {@code $inc} counts every failure; the lock is a
-     * compare-and-set that fires only for the update that saw the count reach the limit, and resets it.
+     * Without update pipelines (the embedded server has none) one update cannot both count and decide
+     * to lock, so the counter's range is split in two by the filter: below {@code maxAttempts - 1} a
+     * failure is an {@code $inc}; at it, the failure locks and resets instead. Exactly one of the two
+     * conditional updates matches any state of the document, each is atomic, so every failure is
+     * applied exactly once and the lock fires for exactly the failure that reaches the limit. When a
+     * concurrent failure moves the counter across the threshold between the two calls, neither
+     * matches and the pair is tried again.
      */
     @Override
     public Optional<User> recordFailedLogin(String id, Instant now, int maxAttempts, Duration lockFor) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
         Optional<ObjectId> oid = Documents.objectId(id);
         if (oid.isEmpty()) {
             return Optional.empty();
         }
-        Document counted = users.findOneAndUpdate(
-                and(eq("_id", oid.get()), notDeleted()), Updates.inc("failedLoginAttempts", 1), RETURN_AFTER);
-        if (counted == null) {
-            return Optional.empty();
+        Bson user = and(eq("_id", oid.get()), notDeleted());
+        for (int race = 0; race < MAX_COUNTER_RACES; race++) {
+            Optional<Document> after = countOrLock(user, now.plus(lockFor), maxAttempts - 1);
+            if (after.isPresent()) {
+                return after.map(MongoUserRepository::toUser);
+            }
+            if (users.find(user).first() == null) {
+                return Optional.empty();
+            }
         }
-        int attempts = counted.getInteger("failedLoginAttempts", 0);
-        if (attempts < maxAttempts) {
-            return Optional.of(toUser(counted));
+        throw new IllegalStateException(
+                "users/" + id + ": the failed-login counter did not settle; is " + FAILED_LOGINS + " a number?");
+    }
+
+    /**
+     * One failure, as the document looks right after it; empty when neither conditional update matched.
+     * Built from the pre-image plus the update this call applied: the embedded server hands out its
+     * post-image by reference, so a concurrent update can show through it, while the pre-image is a
+     * private copy on both servers.
+     */
+    private Optional<Document> countOrLock(Bson user, Instant lockedUntil, int alreadyCounted) {
+        if (alreadyCounted > 0) {
+            Bson belowThreshold = or(exists(FAILED_LOGINS, false), lt(FAILED_LOGINS, alreadyCounted));
+            Document before =
+                    users.findOneAndUpdate(and(user, belowThreshold), Updates.inc(FAILED_LOGINS, 1), RETURN_BEFORE);
+            if (before != null) {
+                return Optional.of(before.append(FAILED_LOGINS, before.getInteger(FAILED_LOGINS, 0) + 1));
+            }
         }
-        Document locked = users.findOneAndUpdate(
-                and(eq("_id", oid.get()), com.mongodb.client.model.Filters.gte("failedLoginAttempts", maxAttempts)),
-                Updates.combine(
-                        Updates.set("failedLoginAttempts", 0), Updates.set("lockedUntil", date(now.plus(lockFor)))),
-                RETURN_AFTER);
-        return Optional.of(toUser(locked != null ? locked : counted));
+        Bson atThreshold = alreadyCounted > 0 ? and(user, gte(FAILED_LOGINS, alreadyCounted)) : user;
+        Bson lock = Updates.combine(Updates.set(FAILED_LOGINS, 0), Updates.set(LOCKED_UNTIL, date(lockedUntil)));
+        return Optional.ofNullable(users.findOneAndUpdate(atThreshold, lock, RETURN_BEFORE))
+                .map(before -> before.append(FAILED_LOGINS, 0).append(LOCKED_UNTIL, date(lockedUntil)));
     }
 
     @Override
@@ -198,8 +250,8 @@ public final class MongoUserRepository implements UserRepository {
         return update(
                 id,
                 Updates.combine(
-                        Updates.set("failedLoginAttempts", 0),
-                        Updates.unset("lockedUntil"),
+                        Updates.set(FAILED_LOGINS, 0),
+                        Updates.unset(LOCKED_UNTIL),
                         Updates.set("lastLoginAt", date(now)),
                         Updates.set("lastActivityAt", date(now))));
     }
@@ -215,7 +267,11 @@ public final class MongoUserRepository implements UserRepository {
     }
 
     private static Bson notDeleted() {
-        return exists("deletedAt", false);
+        return exists(DELETED_AT, false);
+    }
+
+    private static String lowerCase(String value) {
+        return value.toLowerCase(Locale.ROOT);
     }
 
     private static void putIfNotNull(Document doc, String field, Object value) {
@@ -232,6 +288,7 @@ public final class MongoUserRepository implements UserRepository {
                 d.getString("firstName"),
                 d.getString("lastName"),
                 d.getString("displayName"),
+                // An unknown stored role degrades to the least privileged one instead of failing sign-in.
                 Role.parse(d.getString("role")).orElse(Role.STAFF),
                 d.getString("avatarUrl"),
                 d.getString("phone"),
@@ -243,14 +300,14 @@ public final class MongoUserRepository implements UserRepository {
                 d.getBoolean("firstLogin", false),
                 d.getString("passwordHash"),
                 instant(d, "passwordChangedAt"),
-                d.getInteger("failedLoginAttempts", 0),
-                instant(d, "lockedUntil"),
+                d.getInteger(FAILED_LOGINS, 0),
+                instant(d, LOCKED_UNTIL),
                 instant(d, "lastLoginAt"),
                 instant(d, "lastActivityAt"),
                 instant(d, "createdAt"),
                 instant(d, "updatedAt"),
                 d.getString("createdBy"),
                 d.getString("lastModifiedBy"),
-                instant(d, "deletedAt"));
+                instant(d, DELETED_AT));
     }
 }

@@ -1,0 +1,106 @@
+package com.abcdashboard.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MongoIndexesTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+    private static EmbeddedMongo mongo;
+
+    private MongoDatabase database;
+
+    @BeforeAll
+    static void startServer() {
+        mongo = EmbeddedMongo.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = mongo.freshDatabase();
+    }
+
+    @Test
+    void everyIndexExistsUnderItsNameWithItsOptions() {
+        Map<String, Document> users = indexes(MongoUserRepository.COLLECTION);
+        Map<String, Document> sessions = indexes(MongoSessionRepository.COLLECTION);
+        Map<String, Document> tokens = indexes(MongoOneTimeTokenRepository.COLLECTION);
+
+        assertThat(users.get(MongoUserRepository.EMAIL_INDEX))
+                .containsEntry("unique", true)
+                .containsEntry("sparse", true);
+        assertThat(users.get(MongoUserRepository.USERNAME_INDEX))
+                .containsEntry("unique", true)
+                .containsEntry("sparse", true);
+        assertThat(users).containsKey(MongoUserRepository.CREATED_AT_INDEX);
+        assertThat(sessions.get(MongoSessionRepository.TOKEN_HASH_INDEX)).containsEntry("unique", true);
+        assertThat(sessions)
+                .containsKeys(MongoSessionRepository.ROTATED_HASHES_INDEX, MongoSessionRepository.USER_INDEX);
+        assertThat(sessions.get(MongoSessionRepository.TTL_INDEX)
+                        .get("expireAfterSeconds", Number.class)
+                        .longValue())
+                .isEqualTo(MongoSessionRepository.KEPT_AFTER_EXPIRY.toSeconds());
+        assertThat(tokens.get(MongoOneTimeTokenRepository.TOKEN_HASH_INDEX)).containsEntry("unique", true);
+        assertThat(tokens).containsKey(MongoOneTimeTokenRepository.USER_PURPOSE_INDEX);
+        assertThat(tokens.get(MongoOneTimeTokenRepository.TTL_INDEX)
+                        .get("expireAfterSeconds", Number.class)
+                        .longValue())
+                .isEqualTo(MongoOneTimeTokenRepository.KEPT_AFTER_EXPIRY.toSeconds());
+    }
+
+    @Test
+    void ensuringTheIndexesAgainChangesNothing() {
+        List<Document> before = allIndexes();
+
+        MongoIndexes.ensure(database);
+        new MongoUserRepository(database).createIndexes();
+
+        assertThat(allIndexes()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefreshTokenHashBelongsToOneSessionOnly() {
+        MongoSessionRepository sessions = new MongoSessionRepository(database);
+        sessions.create("u1", "same", NOW, NOW.plusSeconds(60), null, null);
+
+        assertThatThrownBy(() -> sessions.create("u2", "same", NOW, NOW.plusSeconds(60), null, null))
+                .isInstanceOfSatisfying(
+                        MongoWriteException.class,
+                        e -> assertThat(DuplicateKey.violatedIndex(e))
+                                .contains(MongoSessionRepository.TOKEN_HASH_INDEX));
+    }
+
+    private Map<String, Document> indexes(String collection) {
+        return database.getCollection(collection).listIndexes().into(new ArrayList<>()).stream()
+                .collect(Collectors.toMap(index -> index.getString("name"), index -> index));
+    }
+
+    private List<Document> allIndexes() {
+        List<Document> all = new ArrayList<>();
+        for (String collection : List.of(
+                MongoUserRepository.COLLECTION,
+                MongoSessionRepository.COLLECTION,
+                MongoOneTimeTokenRepository.COLLECTION)) {
+            database.getCollection(collection).listIndexes().into(all);
+        }
+        return all;
+    }
+}

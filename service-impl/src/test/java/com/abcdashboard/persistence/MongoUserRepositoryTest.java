@@ -1,0 +1,319 @@
+package com.abcdashboard.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.abcdashboard.domain.user.DuplicateUserException;
+import com.abcdashboard.domain.user.NewUser;
+import com.abcdashboard.domain.user.Role;
+import com.abcdashboard.domain.user.User;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MongoUserRepositoryTest {
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Duration LOCK = Duration.ofMinutes(15);
+
+    private static EmbeddedMongo mongo;
+
+    private MongoDatabase database;
+    private MongoCollection<Document> documents;
+    private MongoUserRepository users;
+
+    @BeforeAll
+    static void startServer() {
+        mongo = EmbeddedMongo.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        mongo.close();
+    }
+
+    @BeforeEach
+    void freshDatabase() {
+        database = mongo.freshDatabase();
+        documents = database.getCollection(MongoUserRepository.COLLECTION);
+        users = new MongoUserRepository(database);
+    }
+
+    @Test
+    void anInsertedUserIsFoundByIdAndByEmailInAnyCase() {
+        User jane = insert("jane@example.com", "Jane_D");
+
+        assertThat(users.findById(jane.id())).contains(jane);
+        assertThat(users.findByEmail("  JANE@Example.com ")).contains(jane);
+    }
+
+    @Test
+    void theDocumentKeepsLowerCasedKeysTheRoleIdAndBsonDates() {
+        User jane = insert("Jane@Example.COM", "Jane_D");
+
+        Document stored = documents.find().first();
+        assertThat(stored.getObjectId("_id").toHexString()).isEqualTo(jane.id());
+        assertThat(stored.getString("email")).isEqualTo("jane@example.com");
+        assertThat(stored.getString("emailKey")).isEqualTo("jane@example.com");
+        assertThat(stored.getString("username")).isEqualTo("Jane_D");
+        assertThat(stored.getString("usernameKey")).isEqualTo("jane_d");
+        assertThat(stored.getString("role")).isEqualTo("staff");
+        assertThat(stored.get("createdAt")).isEqualTo(Date.from(NOW));
+        assertThat(stored).doesNotContainKeys("phone", "deletedAt", "lockedUntil");
+    }
+
+    @Test
+    void aUserWithoutUsernameHasNoUsernameKey() {
+        insert("a@example.com", null);
+        insert("b@example.com", null);
+
+        assertThat(documents.find(Filters.exists("usernameKey")).first()).isNull();
+        assertThat(users.findByEmail("b@example.com")).isPresent();
+    }
+
+    @Test
+    void aDuplicateEmailInAnyCaseIsAConflictOnEmail() {
+        insert("jane@example.com", "jane");
+
+        assertThatThrownBy(() -> insert("JANE@Example.com", "other"))
+                .isInstanceOfSatisfying(
+                        DuplicateUserException.class,
+                        e -> assertThat(e.field()).isEqualTo(DuplicateUserException.Field.EMAIL));
+    }
+
+    @Test
+    void aDuplicateUsernameInAnyCaseIsAConflictOnUsername() {
+        insert("a@example.com", "jane_doe");
+
+        assertThatThrownBy(() -> insert("b@example.com", "JANE_Doe"))
+                .isInstanceOfSatisfying(
+                        DuplicateUserException.class,
+                        e -> assertThat(e.field()).isEqualTo(DuplicateUserException.Field.USERNAME));
+    }
+
+    @Test
+    void anEmailSpellingTheUsernameIndexNameIsStillAConflictOnEmail() {
+        String email = MongoUserRepository.USERNAME_INDEX + "@example.com";
+        insert(email, null);
+
+        assertThatThrownBy(() -> insert(email, null))
+                .isInstanceOfSatisfying(
+                        DuplicateUserException.class,
+                        e -> assertThat(e.field()).isEqualTo(DuplicateUserException.Field.EMAIL));
+    }
+
+    @Test
+    void concurrentRegistrationsOfOneEmailCreateExactlyOneAccount() throws Exception {
+        List<Optional<DuplicateUserException.Field>> outcomes = Concurrently.run(20, thread -> {
+            try {
+                insert(thread % 2 == 0 ? "race@example.com" : "RACE@example.com", null);
+                return Optional.<DuplicateUserException.Field>empty();
+            } catch (DuplicateUserException e) {
+                return Optional.of(e.field());
+            }
+        });
+
+        assertThat(outcomes).filteredOn(Optional::isEmpty).hasSize(1);
+        assertThat(outcomes)
+                .filteredOn(Optional::isPresent)
+                .hasSize(19)
+                .allSatisfy(field -> assertThat(field).contains(DuplicateUserException.Field.EMAIL));
+        assertThat(documents.countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedOrUnknownIdFindsAndChangesNothing() {
+        insert("jane@example.com", null);
+
+        for (String id : new String[] {"not-an-id", "", "0123", new ObjectId().toHexString()}) {
+            assertThat(users.findById(id)).as(id).isEmpty();
+            assertThat(users.markEmailVerified(id, NOW)).as(id).isEmpty();
+            assertThat(users.changePassword(id, "$2a$new", NOW)).as(id).isEmpty();
+            assertThat(users.recordFailedLogin(id, NOW, 5, LOCK)).as(id).isEmpty();
+            assertThat(users.recordSuccessfulLogin(id, NOW)).as(id).isEmpty();
+        }
+        assertThat(users.findById(null)).isEmpty();
+    }
+
+    @Test
+    void aSoftDeletedUserIsInvisibleToEveryLookupAndUpdate() {
+        ObjectId id = insertSoftDeleted("gone@example.com", "gone");
+        String hex = id.toHexString();
+        Document before = documents.find(Filters.eq("_id", id)).first();
+
+        assertThat(users.findById(hex)).isEmpty();
+        assertThat(users.findByEmail("gone@example.com")).isEmpty();
+        assertThat(users.markEmailVerified(hex, NOW)).isEmpty();
+        assertThat(users.changePassword(hex, "$2a$new", NOW)).isEmpty();
+        assertThat(users.recordFailedLogin(hex, NOW, 5, LOCK)).isEmpty();
+        assertThat(users.recordSuccessfulLogin(hex, NOW)).isEmpty();
+        assertThat(documents.find(Filters.eq("_id", id)).first()).isEqualTo(before);
+    }
+
+    @Test
+    void aSoftDeletedUsersEmailAndUsernameCanBeTakenAgain() {
+        ObjectId gone = insertSoftDeleted("jane@example.com", "jane");
+
+        User again = insert("JANE@example.com", "Jane");
+
+        assertThat(again.id()).isNotEqualTo(gone.toHexString());
+        assertThat(users.findByEmail("jane@example.com")).map(User::id).contains(again.id());
+    }
+
+    @Test
+    void markingTheEmailVerifiedKeepsTheTimeOfTheFirstVerification() {
+        User jane = users.insert(newUser("jane@example.com", null, false, false));
+
+        User verified = users.markEmailVerified(jane.id(), NOW).orElseThrow();
+        User again = users.markEmailVerified(jane.id(), NOW.plusSeconds(60)).orElseThrow();
+
+        assertThat(verified.emailVerified()).isTrue();
+        assertThat(verified.emailVerifiedAt()).isEqualTo(NOW);
+        assertThat(again.emailVerifiedAt()).isEqualTo(NOW);
+        assertThat(again.updatedAt()).isEqualTo(NOW.plusSeconds(60));
+    }
+
+    @Test
+    void changingThePasswordClearsFirstLoginTheCounterAndTheLock() {
+        User jane = users.insert(newUser("jane@example.com", null, true, true));
+        lockWithOneFailureCountedSince(jane);
+        Instant at = NOW.plusSeconds(30);
+
+        User changed = users.changePassword(jane.id(), "$2a$new", at).orElseThrow();
+
+        assertThat(changed.passwordHash()).isEqualTo("$2a$new");
+        assertThat(changed.passwordChangedAt()).isEqualTo(at);
+        assertThat(changed.firstLogin()).isFalse();
+        assertThat(changed.failedLoginAttempts()).isZero();
+        assertThat(changed.lockedUntil()).isNull();
+        assertThat(users.findById(jane.id())).contains(changed);
+    }
+
+    @Test
+    void theFifthConsecutiveFailureLocksTheAccountAndResetsTheCounter() {
+        User jane = insert("jane@example.com", null);
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            User counted = users.recordFailedLogin(jane.id(), NOW, 5, LOCK).orElseThrow();
+            assertThat(counted.failedLoginAttempts()).isEqualTo(attempt);
+            assertThat(counted.lockedUntil()).isNull();
+        }
+        User locked = users.recordFailedLogin(jane.id(), NOW, 5, LOCK).orElseThrow();
+
+        assertThat(locked.lockedUntil()).isEqualTo(NOW.plus(LOCK));
+        assertThat(locked.failedLoginAttempts()).isZero();
+        assertThat(locked.isLockedAt(NOW.plus(LOCK).minusSeconds(1))).isTrue();
+    }
+
+    @Test
+    void withASingleAllowedAttemptTheFirstFailureLocks() {
+        User jane = insert("jane@example.com", null);
+
+        User locked = users.recordFailedLogin(jane.id(), NOW, 1, LOCK).orElseThrow();
+
+        assertThat(locked.lockedUntil()).isEqualTo(NOW.plus(LOCK));
+        assertThat(locked.failedLoginAttempts()).isZero();
+    }
+
+    @Test
+    void concurrentFailuresAreEachCountedOnce() throws Exception {
+        User jane = insert("jane@example.com", null);
+
+        List<Integer> counts = Concurrently.run(
+                20,
+                thread -> users.recordFailedLogin(jane.id(), NOW, 100, LOCK)
+                        .orElseThrow()
+                        .failedLoginAttempts());
+
+        assertThat(counts)
+                .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
+        assertThat(users.findById(jane.id()).orElseThrow().failedLoginAttempts())
+                .isEqualTo(20);
+    }
+
+    @Test
+    void concurrentFailuresLockExactlyAtEveryFifthOne() throws Exception {
+        User jane = insert("jane@example.com", null);
+
+        // Twenty failures with a limit of five: four rounds of counting 1..4, each ended by a locking failure.
+        List<User> results = Concurrently.run(
+                20, thread -> users.recordFailedLogin(jane.id(), NOW, 5, LOCK).orElseThrow());
+
+        assertThat(results)
+                .extracting(User::failedLoginAttempts)
+                .containsExactlyInAnyOrder(1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 0, 0, 0, 0);
+        assertThat(results)
+                .filteredOn(u -> u.failedLoginAttempts() == 0)
+                .allSatisfy(u -> assertThat(u.lockedUntil()).isEqualTo(NOW.plus(LOCK)));
+        assertThat(results.stream().filter(u -> u.lockedUntil() == null))
+                .extracting(User::failedLoginAttempts)
+                .containsExactlyInAnyOrder(1, 2, 3, 4);
+        assertThat(users.findById(jane.id()).orElseThrow().failedLoginAttempts())
+                .isZero();
+    }
+
+    @Test
+    void aSuccessfulLoginResetsTheCounterAndLockAndRecordsTheTime() {
+        User jane = insert("jane@example.com", null);
+        lockWithOneFailureCountedSince(jane);
+        Instant later = NOW.plus(LOCK).plusSeconds(1);
+
+        User signedIn = users.recordSuccessfulLogin(jane.id(), later).orElseThrow();
+
+        assertThat(signedIn.failedLoginAttempts()).isZero();
+        assertThat(signedIn.lockedUntil()).isNull();
+        assertThat(signedIn.lastLoginAt()).isEqualTo(later);
+        assertThat(signedIn.lastActivityAt()).isEqualTo(later);
+    }
+
+    private User insert(String email, String username) {
+        return users.insert(newUser(email, username, true, false));
+    }
+
+    /** Six failures with a limit of five: locked at the fifth, one counted since. */
+    private void lockWithOneFailureCountedSince(User user) {
+        for (int i = 0; i < 6; i++) {
+            users.recordFailedLogin(user.id(), NOW, 5, LOCK);
+        }
+    }
+
+    /** A soft-deleted account as the deletion writes it: deletedAt set, the unique keys removed. */
+    private ObjectId insertSoftDeleted(String email, String username) {
+        ObjectId id = new ObjectId();
+        documents.insertOne(new Document("_id", id)
+                .append("email", email)
+                .append("username", username)
+                .append("role", "staff")
+                .append("active", true)
+                .append("createdAt", Date.from(NOW))
+                .append("deletedAt", Date.from(NOW)));
+        return id;
+    }
+
+    private static NewUser newUser(String email, String username, boolean emailVerified, boolean firstLogin) {
+        return new NewUser(
+                email,
+                username,
+                "Jane",
+                "Doe",
+                "Jane Doe",
+                Role.STAFF,
+                null,
+                "en",
+                emailVerified,
+                firstLogin,
+                "$2a$hash",
+                NOW,
+                null);
+    }
+}
