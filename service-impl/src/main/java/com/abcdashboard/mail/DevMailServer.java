@@ -9,11 +9,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Development and test mail capture: an in-process GreenMail SMTP server that the service sends to
- * through its normal SMTP path, and an IMAP server to read what arrived with any mail client (log in
- * with the recipient address as user and password). Never started in staging or production.
+ * Development and test mail capture: an in-process GreenMail SMTP server on loopback that the service
+ * sends to through its normal SMTP path, and an IMAP server to read what arrived with any mail client.
+ * GreenMail files each message under a user it creates for the recipient (login and password: the
+ * recipient address); authentication is disabled, so logging in with the recipient address and any
+ * password opens that mailbox. Never started in staging or production (AppConfig requires EMAIL_HOST
+ * there).
  */
 public final class DevMailServer implements AutoCloseable {
+    static final String HOST = "127.0.0.1";
     private static final Logger LOG = LoggerFactory.getLogger(DevMailServer.class);
 
     private final GreenMail greenMail;
@@ -22,19 +26,31 @@ public final class DevMailServer implements AutoCloseable {
         this.greenMail = greenMail;
     }
 
-    /** Ports 0 pick free ones. */
+    /**
+     * Starts SMTP and IMAP on the given loopback ports (0 picks free ones).
+     *
+     * @throws IllegalStateException when a port is taken; nothing is left running then
+     */
     static DevMailServer start(int smtpPort, int imapPort) {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+            new ServerSetup(smtpPort, HOST, ServerSetup.PROTOCOL_SMTP),
+            new ServerSetup(imapPort, HOST, ServerSetup.PROTOCOL_IMAP)
         });
         greenMail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        greenMail.start();
+        try {
+            greenMail.start();
+        } catch (RuntimeException e) {
+            // One server may have started before the other failed to bind.
+            greenMail.stop();
+            throw e;
+        }
         DevMailServer server = new DevMailServer(greenMail);
         LOG.info(
-                "Development mail capture: SMTP 127.0.0.1:{}; read the mail over IMAP at 127.0.0.1:{} "
-                        + "(user and password: the recipient address)",
+                "Development mail capture: the service sends to SMTP {}:{}; read the mail over IMAP at {}:{} "
+                        + "(no TLS; user: the recipient address, password: the same address)",
+                HOST,
                 server.smtpPort(),
+                HOST,
                 server.imapPort());
         return server;
     }
@@ -47,6 +63,7 @@ public final class DevMailServer implements AutoCloseable {
         return greenMail.getImap().getPort();
     }
 
+    /** Every message received since start, for every recipient, oldest first. */
     public List<MimeMessage> received() {
         return List.of(greenMail.getReceivedMessages());
     }

@@ -9,105 +9,111 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything mail, started in one call: the outbox the domain writes to, the worker that delivers it
  * over SMTP (to EMAIL_HOST, or to the in-process capture server in development and tests), and the
- * health state the report shows.
+ * health state the report shows. {@link #close()} lets the worker finish what is due (bounded), then
+ * stops the capture server.
  */
 public final class MailModule implements AutoCloseable {
-    static final int MAX_ATTEMPTS = 8;
+    private static final Logger LOG = LoggerFactory.getLogger(MailModule.class);
     /** Fixed in development so a mail client can stay configured; free ports in tests. */
-    private static final int DEV_SMTP_PORT = 3025;
+    static final int DEV_SMTP_PORT = 3025;
 
-    private static final int DEV_IMAP_PORT = 3143;
-    private static final long BACKLOG_DEGRADED = 100;
+    static final int DEV_IMAP_PORT = 3143;
+    static final Duration CLOSE_FLUSH_BOUND = Duration.ofSeconds(5);
 
     private final MongoMailOutbox outbox;
     private final OutboxWorker worker;
+    private final MailStatus status;
     private final Optional<DevMailServer> devServer;
 
-    private MailModule(MongoMailOutbox outbox, OutboxWorker worker, Optional<DevMailServer> devServer) {
+    private MailModule(
+            MongoMailOutbox outbox, OutboxWorker worker, MailStatus status, Optional<DevMailServer> devServer) {
         this.outbox = outbox;
         this.worker = worker;
+        this.status = status;
         this.devServer = devServer;
     }
 
     public static MailModule start(AppConfig config, MongoDatabase database, Clock clock) {
-        Optional<DevMailServer> dev = Optional.empty();
-        String host;
-        int port;
-        if (config.email().capturesInProcess()) {
-            boolean fixed = config.environment() == AppEnvironment.DEVELOPMENT;
-            DevMailServer server = startDevServer(fixed);
-            dev = Optional.of(server);
-            host = "127.0.0.1";
-            port = server.smtpPort();
-        } else {
-            host = config.email().host().orElseThrow();
-            port = config.email().port();
+        return start(config, database, clock, DeliveryPolicy.DEFAULT);
+    }
+
+    static MailModule start(AppConfig config, MongoDatabase database, Clock clock, DeliveryPolicy policy) {
+        Optional<DevMailServer> devServer = config.email().capturesInProcess()
+                ? Optional.of(startDevServer(config.environment() == AppEnvironment.DEVELOPMENT))
+                : Optional.empty();
+        try {
+            AppConfig.Email smtp =
+                    devServer.map(dev -> towards(dev, config.email())).orElse(config.email());
+            OutboxWorker worker =
+                    new OutboxWorker(database, new MailTemplates(), new SmtpMailSender(smtp), clock, policy);
+            MongoMailOutbox outbox = new MongoMailOutbox(database, clock, worker::wake);
+            outbox.createIndexes();
+            MailStatus status = new MailStatus(
+                    devServer.isPresent() ? MailStatus.DEV_CAPTURE : MailStatus.SMTP,
+                    worker,
+                    MailStatus.DEFAULT_BACKLOG_THRESHOLD);
+            worker.start();
+            return new MailModule(outbox, worker, status, devServer);
+        } catch (RuntimeException e) {
+            devServer.ifPresent(DevMailServer::close);
+            throw e;
         }
-        MailTemplates templates = new MailTemplates();
-        OutboxWorker[] worker = new OutboxWorker[1];
-        MongoMailOutbox outbox = new MongoMailOutbox(database, clock, () -> worker[0].wake());
-        outbox.createIndexes();
-        AppConfig.Email emailConfig = config.email().capturesInProcess()
-                ? new AppConfig.Email(
-                        Optional.of(host),
-                        port,
-                        false,
-                        Optional.empty(),
-                        Optional.empty(),
-                        config.email().fromAddress(),
-                        config.email().fromName())
-                : config.email();
-        worker[0] =
-                new OutboxWorker(database, templates, new SmtpMailSender(host, port, emailConfig), clock, MAX_ATTEMPTS);
-        worker[0].start();
-        return new MailModule(outbox, worker[0], dev);
     }
 
     private static DevMailServer startDevServer(boolean fixedPorts) {
         if (fixedPorts) {
             try {
                 return DevMailServer.start(DEV_SMTP_PORT, DEV_IMAP_PORT);
-            } catch (RuntimeException portsTaken) {
-                // Another instance holds the development ports: capture on free ones instead.
+            } catch (IllegalStateException portsTaken) {
+                LOG.warn(
+                        "Development mail ports {}/{} are taken (another instance?); capturing on free ports",
+                        DEV_SMTP_PORT,
+                        DEV_IMAP_PORT);
             }
         }
         return DevMailServer.start(0, 0);
+    }
+
+    /** Plain SMTP to the capture server on loopback, keeping the configured sender. */
+    private static AppConfig.Email towards(DevMailServer dev, AppConfig.Email configured) {
+        return new AppConfig.Email(
+                Optional.of(DevMailServer.HOST),
+                dev.smtpPort(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                configured.fromAddress(),
+                configured.fromName());
     }
 
     public MailOutbox outbox() {
         return outbox;
     }
 
+    /** The capture server, when mail is captured in-process (development and tests). */
     public Optional<DevMailServer> devServer() {
         return devServer;
     }
 
-    /** {@code smtp} or {@code dev-capture}; degraded while deliveries fail or the due backlog is large. */
+    /** Mail's state for the health report: {@code smtp} or {@code dev-capture}, degraded or not. */
     public Supplier<ServiceState> health() {
-        String mode = devServer.isPresent() ? "dev-capture" : "smtp";
-        return () -> {
-            boolean degraded;
-            try {
-                degraded = worker.lastDeliveryFailed() || worker.backlog() > BACKLOG_DEGRADED;
-            } catch (RuntimeException databaseAway) {
-                degraded = true;
-            }
-            return new ServiceState(mode, degraded);
-        };
+        return status;
     }
 
-    /** Delivers what is due right now on the caller's thread (shutdown flush and tests). */
+    /** Delivers what is due right now on the caller's thread (tests that move the clock). */
     public int deliverDueNow() {
         return worker.drainDue();
     }
 
     @Override
     public void close() {
-        worker.stop(Duration.ofSeconds(5));
+        worker.stop(CLOSE_FLUSH_BOUND);
         devServer.ifPresent(DevMailServer::close);
     }
 }

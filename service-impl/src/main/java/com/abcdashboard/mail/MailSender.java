@@ -1,6 +1,9 @@
 package com.abcdashboard.mail;
 
-/** Delivers one rendered email; throws on any failure (the outbox worker retries). */
+/**
+ * Delivers one rendered email. Throws {@link UndeliverableMailException} when no retry can help, any
+ * other exception when a later attempt may succeed (the outbox worker retries those).
+ */
 interface MailSender {
     void send(String to, MailTemplates.Rendered message) throws Exception;
 }

@@ -4,6 +4,8 @@ import com.abcdashboard.domain.mail.EmailMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -35,7 +37,13 @@ public final class MailTemplates {
         }
     }
 
+    /**
+     * @throws IllegalArgumentException when a variable the template names is missing, or {@code link} is
+     *     not an absolute http(s) URL (it lands in an {@code href}, where escaping alone would still let a
+     *     {@code javascript:} link through)
+     */
     public Rendered render(EmailMessage.Template template, Map<String, String> variables) {
+        requireWebLink(variables.get("link"));
         Template t = templates.get(template);
         String bodyHtml = fill(t.html(), variables, true);
         return new Rendered(
@@ -56,6 +64,23 @@ public final class MailTemplates {
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    private static void requireWebLink(String link) {
+        if (link == null) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = new URI(link);
+        } catch (URISyntaxException e) {
+            // Not chained: the message would quote the one-time link.
+            throw new IllegalArgumentException("Mail link is not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+            throw new IllegalArgumentException("Mail link must be an absolute http(s) URL");
+        }
     }
 
     static String escape(String value) {
