@@ -2,49 +2,61 @@ package com.abcdashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** The served API reference: Swagger UI and the spec itself, exactly as committed and packaged. */
 @ExtendWith(RunningService.class)
 class ApiDocsE2ETest {
+    private static final Pattern LOCAL_REFERENCE = Pattern.compile("(?:src|href)=\"(/api-docs/[^\"]+)\"");
 
-    private static byte[] specFile() throws Exception {
-        return Files.readAllBytes(RunningService.repoDir().resolve("api-spec/src/main/openapi/abc-dashboard-api.yaml"));
+    private static byte[] specFile() throws IOException {
+        return Files.readAllBytes(RunningService.specFile());
     }
 
-    @Test
-    void theServedYamlIsTheSpecFileByteForByte() throws Exception {
-        byte[] served = Api.plain()
+    private static byte[] specInTheApiSpecArtifact() throws IOException {
+        try (InputStream in =
+                ApiDocsE2ETest.class.getClassLoader().getResourceAsStream("openapi/abc-dashboard-api.yaml")) {
+            assertThat(in).as("openapi/abc-dashboard-api.yaml on the classpath").isNotNull();
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] servedYaml() {
+        return Api.given()
                 .get("/api-docs/openapi.yaml")
                 .then()
                 .statusCode(200)
+                .contentType(startsWith("application/yaml"))
                 .extract()
                 .asByteArray();
-
-        assertThat(served).isEqualTo(specFile());
     }
 
     @Test
-    void theServedYamlIsTheDocumentPackagedInTheSpecArtifact() throws Exception {
-        byte[] packaged;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("openapi/abc-dashboard-api.yaml")) {
-            assertThat(in).isNotNull();
-            packaged = in.readAllBytes();
-        }
-
-        assertThat(Api.plain().get("/api-docs/openapi.yaml").asByteArray()).isEqualTo(packaged);
+    void theServedYamlIsTheSpecFileByteForByte() throws IOException {
+        assertThat(servedYaml()).isEqualTo(specFile());
     }
 
     @Test
-    void theServedJsonIsTheSameDocument() throws Exception {
+    void theServedYamlIsTheDocumentPackagedInTheSpecArtifact() throws IOException {
+        assertThat(servedYaml()).isEqualTo(specInTheApiSpecArtifact());
+    }
+
+    @Test
+    void theServedJsonIsTheSameDocumentAsTheYaml() throws IOException {
         JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(specFile());
-        String json = Api.plain()
+
+        String json = Api.given()
                 .get("/api-docs/openapi.json")
                 .then()
                 .statusCode(200)
@@ -56,21 +68,46 @@ class ApiDocsE2ETest {
     }
 
     @Test
-    void theDocsPageLoadsSwaggerUiPointedAtTheServedSpec() {
-        Api.plain()
+    void theDocsPageIsSwaggerUiPointedAtTheServedSpec() {
+        String page = Api.given()
                 .get("/api-docs")
                 .then()
                 .statusCode(200)
                 .contentType(containsString("text/html"))
-                .body(containsString("/api-docs/swagger-ui/swagger-ui-bundle.js"));
-        Api.plain()
+                .extract()
+                .asString();
+
+        assertThat(page).contains("id=\"swagger-ui\"").contains("/api-docs/swagger-ui/swagger-ui-bundle.js");
+        Api.given()
                 .get("/api-docs/swagger-initializer.js")
                 .then()
                 .statusCode(200)
                 .body(containsString("/api-docs/openapi.yaml"));
-        for (String asset :
-                new String[] {"swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css"}) {
-            Api.plain().get("/api-docs/swagger-ui/" + asset).then().statusCode(200);
-        }
+    }
+
+    @Test
+    void everyAssetTheDocsPageReferencesLoads() {
+        String page =
+                Api.given().get("/api-docs").then().statusCode(200).extract().asString();
+
+        List<String> assets =
+                LOCAL_REFERENCE.matcher(page).results().map(m -> m.group(1)).toList();
+
+        assertThat(assets)
+                .as("scripts and styles the page loads")
+                .contains(
+                        "/api-docs/swagger-ui/swagger-ui.css",
+                        "/api-docs/swagger-ui/swagger-ui-bundle.js",
+                        "/api-docs/swagger-ui/swagger-ui-standalone-preset.js",
+                        "/api-docs/swagger-initializer.js");
+        assertThat(assets)
+                .allSatisfy(asset -> assertThat(Api.given()
+                                .get(asset)
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .asByteArray())
+                        .as(asset)
+                        .isNotEmpty());
     }
 }

@@ -54,6 +54,7 @@ final class Mailbox {
 
     /** Waits (bounded) until {@code address} has received {@code count} mails; returns the last one. */
     static Mail awaitMail(String address, int count) {
+        server(); // against an external instance: skip the test, as reading mail needs the in-process service
         Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
         while (Instant.now().isBefore(deadline)) {
             RunningService.target().inProcess().orElseThrow().deliverDueMail();

@@ -47,8 +47,28 @@ public final class RunningService implements BeforeAllCallback {
         return target().baseUri();
     }
 
+    /** The repository root (the build passes it; from an IDE the module directory's parent). */
     public static Path repoDir() {
-        return Path.of(System.getProperty("repo.dir", ".."));
+        return Path.of(System.getProperty("repo.dir", "..")).toAbsolutePath().normalize();
+    }
+
+    /** The spec as committed: what the service must serve and what every answer is checked against. */
+    public static Path specFile() {
+        return repoDir().resolve("api-spec/src/main/openapi/abc-dashboard-api.yaml");
+    }
+
+    /** The version the build gives the service; the health report must name it. */
+    public static String serviceVersion() {
+        String version = System.getProperty("service.version");
+        if (version == null) {
+            throw new IllegalStateException("Run the suite with Maven: it passes -Dservice.version");
+        }
+        return version;
+    }
+
+    /** Where this run may write (logs, data): the module's target/, never the developer's ./logs or ./data. */
+    private static Path buildDir() {
+        return Path.of(System.getProperty("build.dir", "target")).toAbsolutePath();
     }
 
     /** Owns what was started; JUnit closes it when the whole run ends. */
@@ -64,26 +84,33 @@ public final class RunningService implements BeforeAllCallback {
                 target = new Target(URI.create(external.replaceAll("/+$", "")), Optional.empty(), new TestClock());
                 return;
             }
+            // Only these overrides and env/test.env: the developer's own environment variables stay out.
             Map<String, String> overrides = new HashMap<>();
             overrides.put("APP_ENV", "test");
             overrides.put("ENV_DIR", repoDir().resolve("env").toString());
             overrides.put("PORT", "0");
             overrides.put("HOST", "127.0.0.1");
-            overrides.put("LOG_DIR", "e2e-logs");
+            overrides.put("LOG_DIR", buildDir().resolve("e2e-logs").toString());
+            overrides.put("DATA_DIR", buildDir().resolve("e2e-data").toString());
             overrides.put("MONGODB_URI", mongoUri());
-
-            AppConfig config = AppConfig.from(EnvironmentLoader.load(overrides).variables());
-            TestClock clock = new TestClock();
-            app = Application.start(config, clock);
-            target = new Target(URI.create("http://127.0.0.1:" + app.port()), Optional.of(app), clock);
-            LOG.info("e2e: service started on {}", target.baseUri());
+            try {
+                AppConfig config =
+                        AppConfig.from(EnvironmentLoader.load(overrides).variables());
+                TestClock clock = new TestClock();
+                app = Application.start(config, clock);
+                target = new Target(URI.create("http://127.0.0.1:" + app.port()), Optional.of(app), clock);
+                LOG.info("e2e: service started on {}", target.baseUri());
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
         }
 
         private String mongoUri() {
             if (DockerClientFactory.instance().isDockerAvailable()) {
                 mongo = new MongoDBContainer("mongo:7");
                 mongo.start();
-                LOG.info("e2e: MongoDB is a mongo:7 container at {}", mongo.getReplicaSetUrl());
+                LOG.info("e2e: Docker is available; MongoDB is a mongo:7 container at {}", mongo.getReplicaSetUrl());
                 return mongo.getReplicaSetUrl("abc_dashboard_e2e");
             }
             LOG.info("e2e: no Docker engine; MongoDB is the embedded in-memory server");

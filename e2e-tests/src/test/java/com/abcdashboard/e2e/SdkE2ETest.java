@@ -1,48 +1,80 @@
 package com.abcdashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.abcdashboard.client.ApiClient;
+import com.abcdashboard.client.ApiException;
 import com.abcdashboard.client.ApiResponse;
 import com.abcdashboard.client.api.HealthApi;
 import com.abcdashboard.client.model.DatabaseHealth;
 import com.abcdashboard.client.model.HealthReport;
 import com.abcdashboard.client.model.HealthStatus;
+import com.abcdashboard.client.model.ProbeCheck;
 import com.abcdashboard.client.model.ProbeReport;
 import com.abcdashboard.client.model.ProbeStatus;
-import org.junit.jupiter.api.BeforeEach;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The generated Java SDK against the running service: the SDK is a consumer of the same spec. */
+/** The generated Java SDK against the running service, as an integrator would use it. */
 @ExtendWith(RunningService.class)
 class SdkE2ETest {
-    private HealthApi health;
 
-    @BeforeEach
-    void connect() {
+    private static HealthApi healthApi(String baseUri) {
         ApiClient client = new ApiClient();
-        client.updateBaseUri(RunningService.baseUri().toString());
-        health = new HealthApi(client);
+        client.updateBaseUri(baseUri);
+        return new HealthApi(client);
+    }
+
+    private static HealthApi healthApi() {
+        return healthApi(RunningService.baseUri().toString());
     }
 
     @Test
-    void theSdkReadsTheHealthReport() throws Exception {
-        HealthReport report = health.getHealth(null);
+    void theSdkReadsTheHealthReport() throws ApiException {
+        HealthReport report = healthApi().getHealth(null);
 
         assertThat(report.getStatus()).isEqualTo(HealthStatus.HEALTHY);
-        assertThat(report.getDatabase().getStatus()).isEqualTo(DatabaseHealth.StatusEnum.CONNECTED);
+        assertThat(report.getVersion()).isEqualTo(RunningService.serviceVersion());
         assertThat(report.getTimestamp()).isNotNull();
+        assertThat(report.getDatabase().getStatus()).isEqualTo(DatabaseHealth.StatusEnum.CONNECTED);
+        assertThat(report.getDatabase().getResponseTime()).isNotNegative();
+        assertThat(report.getMemory().getUsed()).isPositive();
     }
 
     @Test
-    void theSdkReadsBothProbesAndTheCorrelationHeader() throws Exception {
-        ApiResponse<ProbeReport> ready = health.getReadinessWithHttpInfo("sdk-trace-1");
-        ProbeReport live = health.getLiveness(null);
+    void theSdkReadsTheLivenessProbe() throws ApiException {
+        ProbeReport live = healthApi().getLiveness(null);
+
+        assertThat(live.getStatus()).isEqualTo(ProbeStatus.UP);
+        assertThat(live.getChecks()).extracting(ProbeCheck::getName).contains("deadlock");
+    }
+
+    @Test
+    void theSdkReadsTheReadinessProbeAndTheEchoedCorrelationId() throws ApiException {
+        ApiResponse<ProbeReport> ready = healthApi().getReadinessWithHttpInfo("sdk-trace-1");
 
         assertThat(ready.getStatusCode()).isEqualTo(200);
         assertThat(ready.getData().getStatus()).isEqualTo(ProbeStatus.UP);
+        assertThat(ready.getData().getChecks()).extracting(ProbeCheck::getName).contains("lifecycle", "mongodb");
         assertThat(ready.getHeaders().get("x-correlation-id")).containsExactly("sdk-trace-1");
-        assertThat(live.getStatus()).isEqualTo(ProbeStatus.UP);
+    }
+
+    @Test
+    void anErrorStatusSurfacesAsAnApiExceptionWithTheStatusCodeAndTheEnvelope() throws Exception {
+        // An integrator's misconfigured base URL: every call lands on a route the service does not have.
+        HealthApi misconfigured = healthApi(RunningService.baseUri() + "/not-the-api");
+
+        ApiException failure = catchThrowableOfType(ApiException.class, () -> misconfigured.getHealth("sdk-404"));
+
+        assertThat(failure.getCode()).isEqualTo(404);
+        assertThat(failure.getResponseHeaders().firstValue("x-correlation-id")).hasValue("sdk-404");
+        JsonNode envelope = new ObjectMapper().readTree(failure.getResponseBody());
+        assertThat(envelope.path("success").asBoolean(true)).isFalse();
+        assertThat(envelope.path("error").path("code").asInt()).isEqualTo(404);
+        assertThat(envelope.path("error").path("category").asText()).isEqualTo("NOT_FOUND");
+        assertThat(envelope.path("correlationId").asText()).isEqualTo("sdk-404");
     }
 }
