@@ -40,6 +40,15 @@ public record AppConfig(
         public boolean isEmbedded() {
             return connectionString.isEmpty();
         }
+
+        /** The URI may carry a user and password; show where it points, never who logs in. */
+        @Override
+        public String toString() {
+            String target = connectionString
+                    .map(uri -> uri.replaceFirst("^([a-zA-Z0-9+.-]+://)[^/?]*@", "$1***@"))
+                    .orElse("embedded " + embedded + " in " + embeddedDataDir);
+            return "Mongo[" + target + ", database=" + database + "]";
+        }
     }
 
     public enum EmbeddedStorage {

@@ -19,6 +19,13 @@ import java.util.regex.Pattern;
  */
 final class ConfigReader {
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
+    /**
+     * Lifetimes are added to instants (token expiry, cache entries): a value big enough to overflow that
+     * arithmetic would fail requests at run time. Ten years is far beyond any sensible lifetime.
+     */
+    private static final Duration MAX_DURATION = Duration.ofDays(3650);
+
+    private static final String TOO_LONG = "must be at most 3650d";
 
     private final Map<String, String> source;
     private final List<String> problems = new ArrayList<>();
@@ -44,7 +51,7 @@ final class ConfigReader {
         try {
             int value = Integer.parseInt(raw.get());
             if (value < min || value > max) {
-                problem(key, "must be between " + min + " and " + max + " (got " + value + ")");
+                problem(key, "must be between " + min + " and " + max);
                 return defaultValue;
             }
             return value;
@@ -80,17 +87,28 @@ final class ConfigReader {
             problem(key, "must be a duration such as 30s, 15m, 1h or 7d");
             return defaultValue;
         }
-        long amount = Long.parseLong(m.group(1));
-        String unit = m.group(2) == null ? "s" : m.group(2);
-        Duration value = switch (unit) {
-            case "ms" -> Duration.ofMillis(amount);
-            case "m" -> Duration.ofMinutes(amount);
-            case "h" -> Duration.ofHours(amount);
-            case "d" -> Duration.ofDays(amount);
-            default -> Duration.ofSeconds(amount);
-        };
+        Duration value;
+        try {
+            long amount = Long.parseLong(m.group(1));
+            String unit = m.group(2) == null ? "s" : m.group(2);
+            value = switch (unit) {
+                case "ms" -> Duration.ofMillis(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                case "h" -> Duration.ofHours(amount);
+                case "d" -> Duration.ofDays(amount);
+                default -> Duration.ofSeconds(amount);
+            };
+        } catch (NumberFormatException | ArithmeticException e) {
+            // More than a long or a Duration holds; the JDK's message would repeat the input.
+            problem(key, TOO_LONG);
+            return defaultValue;
+        }
         if (value.isZero()) {
             problem(key, "must be longer than zero");
+            return defaultValue;
+        }
+        if (value.compareTo(MAX_DURATION) > 0) {
+            problem(key, TOO_LONG);
             return defaultValue;
         }
         return value;

@@ -3,8 +3,10 @@ package com.abcdashboard.http;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.auth.AccountNotUsableException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helidon.http.HttpException;
 import io.helidon.http.Status;
@@ -33,7 +35,7 @@ public final class ErrorMapper {
             return new ApiError(statusOf(e.category()), e.category(), e.getMessage(), e.details());
         }
         Optional<JsonProcessingException> json = causeOf(failure, JsonProcessingException.class);
-        if (json.isPresent()) {
+        if (json.isPresent() && isRequestBodyProblem(json.get())) {
             return malformedBody(json.get());
         }
         if (causeOf(failure, UnsupportedTypeException.class).isPresent()) {
@@ -75,6 +77,15 @@ public final class ErrorMapper {
         }
         String message = details.containsKey("body") ? "Request body is required" : "Invalid request parameters";
         return new ApiError(400, ErrorCategory.VALIDATION, message, details);
+    }
+
+    /**
+     * Jackson fails the same way reading a request and writing a response. Only a failure while parsing
+     * input that Jackson could have read is the client's; one while writing (a getter that throws, a type
+     * it cannot serialize) or a type it cannot bind at all is a bug here and must surface as a 500.
+     */
+    private static boolean isRequestBodyProblem(JsonProcessingException e) {
+        return e.getProcessor() instanceof JsonParser && !(e instanceof InvalidDefinitionException);
     }
 
     private static ApiError malformedBody(JsonProcessingException e) {

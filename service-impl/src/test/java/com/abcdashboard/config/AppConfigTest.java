@@ -3,52 +3,79 @@ package com.abcdashboard.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AppConfigTest {
+    private static final String DEV_SECRET = "a-development-secret-of-enough-length-0123456789";
     private static final String GOOD_SECRET = "a-production-grade-secret-of-48-characters-000000";
 
     private static Map<String, String> dev(String... pairs) {
-        Map<String, String> env = new HashMap<>(Map.of("JWT_SECRET", "dev-only-jwt-secret-change-me-0123456789abcdef"));
-        for (int i = 0; i < pairs.length; i += 2) {
-            env.put(pairs[i], pairs[i + 1]);
-        }
-        return env;
+        return with(new HashMap<>(Map.of("JWT_SECRET", DEV_SECRET)), pairs);
     }
 
+    /** A complete, valid production configuration; {@code pairs} change or add to it. */
     private static Map<String, String> production(String... pairs) {
-        Map<String, String> env = dev(
+        Map<String, String> env = new HashMap<>(Map.of(
                 "APP_ENV", "production",
                 "JWT_SECRET", GOOD_SECRET,
                 "MONGODB_URI", "mongodb://db1:27017,db2:27017/abc?replicaSet=rs0",
-                "EMAIL_HOST", "smtp.example.com");
+                "EMAIL_HOST", "smtp.example.com"));
+        return with(env, pairs);
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String... pairs) {
         for (int i = 0; i < pairs.length; i += 2) {
-            env.put(pairs[i], pairs[i + 1]);
+            if (pairs[i + 1] == null) {
+                env.remove(pairs[i]);
+            } else {
+                env.put(pairs[i], pairs[i + 1]);
+            }
         }
         return env;
     }
 
     private static ConfigException problems(Map<String, String> env) {
-        return catchThrowableOfType(ConfigException.class, () -> AppConfig.from(env));
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> AppConfig.from(env));
+        assertThat(e).as("expected the configuration to be refused").isNotNull();
+        return e;
+    }
+
+    /** The variable each problem is about: every message starts with its name. */
+    private static List<String> variablesNamedBy(ConfigException e) {
+        return e.problems().stream().map(p -> p.substring(0, p.indexOf(' '))).toList();
     }
 
     @Test
-    void developmentDefaultsNeedOnlyASecret() {
+    void developmentNeedsOnlyASecretAndDefaultsEverythingElse() {
         AppConfig config = AppConfig.from(dev());
 
         assertThat(config.environment()).isEqualTo(AppEnvironment.DEVELOPMENT);
-        assertThat(config.server().port()).isEqualTo(5000);
+        assertThat(config.server())
+                .isEqualTo(new AppConfig.Server("0.0.0.0", 5000, URI.create("http://localhost:3000")));
         assertThat(config.mongo().isEmbedded()).isTrue();
         assertThat(config.mongo().embedded()).isEqualTo(AppConfig.EmbeddedStorage.FILE);
         assertThat(config.mongo().embeddedDataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.mongo().database()).isEqualTo("abc_dashboard");
         assertThat(config.jwt().accessTokenTtl()).isEqualTo(Duration.ofHours(1));
-        assertThat(config.security().bcryptRounds()).isEqualTo(12);
-        assertThat(config.security().maxFailedLogins()).isEqualTo(5);
+        assertThat(config.jwt().refreshTokenTtl()).isEqualTo(Duration.ofDays(7));
+        assertThat(config.jwt().emailVerificationTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(config.jwt().passwordResetTtl()).isEqualTo(Duration.ofMinutes(10));
         assertThat(config.email().capturesInProcess()).isTrue();
+        assertThat(config.email().port()).isEqualTo(587);
+        assertThat(config.security()).isEqualTo(new AppConfig.Security(12, 5, Duration.ofMinutes(15)));
+        assertThat(config.cache())
+                .isEqualTo(
+                        new AppConfig.Cache(java.util.Optional.empty(), Duration.ofMinutes(5), Duration.ofMinutes(1)));
+        assertThat(config.logging()).isEqualTo(new AppConfig.Logging(AppConfig.LogLevel.INFO, Path.of("logs")));
     }
 
     @Test
@@ -57,16 +84,145 @@ class AppConfigTest {
     }
 
     @Test
-    void productionWithAShortSecretNamesJwtSecretWithoutEchoingIt() {
-        ConfigException e = problems(production("JWT_SECRET", "short"));
+    void aCompleteProductionConfigurationIsAccepted() {
+        AppConfig config = AppConfig.from(production());
 
-        assertThat(e.problems())
-                .anySatisfy(p -> assertThat(p).startsWith("JWT_SECRET").contains("32"));
-        assertThat(e.getMessage()).doesNotContain("short\"").doesNotContain("=short");
+        assertThat(config.environment()).isEqualTo(AppEnvironment.PRODUCTION);
+        assertThat(config.mongo().isEmbedded()).isFalse();
+        assertThat(config.email().capturesInProcess()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"eighty", "80.5", "5000x", "99999999999"})
+    void anUnparseablePortIsReported(String port) {
+        assertThat(problems(dev("PORT", port)).problems())
+                .containsExactly("PORT must be a whole number between 0 and 65535");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "65536", "70000"})
+    void aPortOutOfRangeIsReported(String port) {
+        assertThat(problems(dev("PORT", port)).problems()).containsExactly("PORT must be between 0 and 65535");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "mysql://db:3306/abc",
+                "localhost:27017",
+                "mongodb://",
+                "mongodb://db:notaport/abc",
+                "mongodb+srv://db:27017/abc"
+            })
+    void aMalformedMongoUriIsReported(String uri) {
+        assertThat(variablesNamedBy(problems(dev("MONGODB_URI", uri)))).containsExactly("MONGODB_URI");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"soon", "15 minutes", "-5m", "1w", "1.5h", "0", "0s", "3651d", "99999999999999999999"})
+    void anInvalidDurationIsReported(String duration) {
+        assertThat(variablesNamedBy(problems(dev("JWT_EXPIRES_IN", duration)))).containsExactly("JWT_EXPIRES_IN");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"30s, PT30S", "15m, PT15M", "1h, PT1H", "7d, PT168H", "24h, PT24H", "600, PT10M", "250ms, PT0.25S"})
+    void durationsAcceptTheDeploymentGuideNotationAndPlainSeconds(String written, Duration expected) {
+        AppConfig config = AppConfig.from(dev("JWT_PASSWORD_RESET_EXPIRES_IN", written));
+
+        assertThat(config.jwt().passwordResetTtl()).isEqualTo(expected);
     }
 
     @Test
-    void everyInvalidValueIsReportedAtOnce() {
+    void anUnknownLogLevelIsReported() {
+        assertThat(problems(dev("LOG_LEVEL", "loud")).problems())
+                .containsExactly("LOG_LEVEL must be one of [error, warn, info, debug, trace]");
+    }
+
+    @Test
+    void logLevelsAreCaseInsensitive() {
+        assertThat(AppConfig.from(dev("LOG_LEVEL", "WARN")).logging().level()).isEqualTo(AppConfig.LogLevel.WARN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"prod", "dev", "live"})
+    void anUnknownEnvironmentIsReported(String appEnv) {
+        assertThat(problems(dev("APP_ENV", appEnv)).problems())
+                .containsExactly("APP_ENV must be one of [development, test, staging, production]");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ftp://dashboard.example.com", "localhost:3000", "dashboard.example.com", "http://"})
+    void aClientUrlThatIsNotAnHttpUrlIsReported(String url) {
+        assertThat(variablesNamedBy(problems(dev("CLIENT_URL", url)))).containsExactly("CLIENT_URL");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://cache:6379", "tcp://cache:6379", "cache:6379"})
+    void aRedisUrlWithAnotherSchemeIsReported(String url) {
+        assertThat(problems(dev("REDIS_URL", url)).problems())
+                .containsExactly("REDIS_URL must be a URL starting with one of [redis://, rediss://]");
+    }
+
+    @Test
+    void aRedisUrlWithTlsAndPasswordIsAccepted() {
+        AppConfig config = AppConfig.from(dev("REDIS_URL", "rediss://:pass@redis:6380"));
+
+        assertThat(config.cache().redisUrl()).contains(URI.create("rediss://:pass@redis:6380"));
+    }
+
+    @Test
+    void productionWithAShortSecretNamesJwtSecretWithoutRepeatingIt() {
+        ConfigException e = problems(production("JWT_SECRET", "short"));
+
+        assertThat(e.problems()).containsExactly("JWT_SECRET must be at least 32 characters in production");
+        assertThat(e.getMessage()).doesNotContain("short");
+    }
+
+    @Test
+    void aShortSecretIsRefusedInDevelopmentToo() {
+        assertThat(variablesNamedBy(problems(dev("JWT_SECRET", "0123456789abcdef0123456789abcde"))))
+                .containsExactly("JWT_SECRET");
+    }
+
+    @Test
+    void aMissingSecretIsRequiredEverywhere() {
+        assertThat(problems(Map.of()).problems()).containsExactly("JWT_SECRET is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void deployedEnvironmentsRefuseEveryRepositorySecret(String appEnv) {
+        for (String committed : AppConfig.KNOWN_DEV_SECRETS) {
+            ConfigException e = problems(production("APP_ENV", appEnv, "JWT_SECRET", committed));
+
+            assertThat(e.problems())
+                    .containsExactly(
+                            "JWT_SECRET is a development secret from the repository; set a real one in " + appEnv);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded", "embedded:memory", ""})
+    void productionRefusesTheEmbeddedDatabase(String uri) {
+        assertThat(problems(production("MONGODB_URI", uri)).problems())
+                .containsExactly("MONGODB_URI must point at a real MongoDB in production (embedded is for dev/test)");
+    }
+
+    @Test
+    void productionRefusesToRunWithoutAnSmtpServer() {
+        assertThat(problems(production("EMAIL_HOST", null)).problems())
+                .containsExactly("EMAIL_HOST is required in production (in-process mail capture is for dev/test)");
+    }
+
+    @Test
+    void stagingRefusesATestGradeBcryptCost() {
+        assertThat(problems(production("APP_ENV", "staging", "BCRYPT_ROUNDS", "4"))
+                        .problems())
+                .containsExactly("BCRYPT_ROUNDS must be at least 10 in staging");
+    }
+
+    @Test
+    void everyProblemIsListedInOneException() {
         ConfigException e = problems(dev(
                 "PORT", "eighty",
                 "MONGODB_URI", "mysql://nope",
@@ -75,74 +231,67 @@ class AppConfigTest {
                 "CLIENT_URL", "ftp://x",
                 "REDIS_URL", "http://cache:6379",
                 "BCRYPT_ROUNDS", "99",
-                "EMAIL_FROM", "not-an-address"));
+                "EMAIL_FROM", "not-an-address",
+                "EMAIL_SECURE", "maybe"));
 
-        assertThat(e.problems())
-                .extracting(p -> p.substring(0, p.indexOf(' ')))
+        assertThat(variablesNamedBy(e))
                 .containsExactlyInAnyOrder(
                         "PORT",
+                        "CLIENT_URL",
                         "MONGODB_URI",
                         "JWT_EXPIRES_IN",
-                        "LOG_LEVEL",
-                        "CLIENT_URL",
-                        "REDIS_URL",
+                        "EMAIL_FROM",
+                        "EMAIL_SECURE",
                         "BCRYPT_ROUNDS",
-                        "EMAIL_FROM");
+                        "REDIS_URL",
+                        "LOG_LEVEL");
+        assertThat(e.getMessage()).startsWith("Invalid configuration:");
+        assertThat(e.getMessage().lines().skip(1))
+                .allSatisfy(line -> assertThat(line).startsWith("  - "));
+        assertThat(e.getMessage().lines().count()).isEqualTo(1 + e.problems().size());
     }
 
     @Test
-    void portOutOfRangeIsRejected() {
-        assertThat(problems(dev("PORT", "70000")).problems())
-                .singleElement()
-                .asString()
-                .startsWith("PORT");
+    void productionListsEveryMissingPieceAtOnce() {
+        ConfigException e = problems(Map.of("APP_ENV", "production", "JWT_SECRET", "short"));
+
+        assertThat(variablesNamedBy(e)).containsExactlyInAnyOrder("JWT_SECRET", "MONGODB_URI", "EMAIL_HOST");
     }
 
     @Test
-    void anUnknownEnvironmentIsRejected() {
-        assertThat(problems(dev("APP_ENV", "prod")).problems())
-                .singleElement()
-                .asString()
-                .startsWith("APP_ENV");
+    void noProblemMessageRepeatsTheValueItRejects() {
+        ConfigException e = problems(production(
+                "JWT_SECRET", "tiny-s3cret",
+                "MONGODB_URI", "mongodb://admin:mongo-pw-123@db:notaport/abc",
+                "REDIS_URL", "http://:redis-pw-456@cache:6379",
+                "CLIENT_URL", "ftp://client-marker",
+                "PORT", "70000",
+                "BCRYPT_ROUNDS", "3",
+                "JWT_EXPIRES_IN", "99999999999999999999",
+                "EMAIL_FROM", "from-marker",
+                "LOG_LEVEL", "level-marker"));
+
+        assertThat(e.problems()).hasSize(9);
+        assertThat(e.getMessage())
+                .doesNotContain("tiny-s3cret")
+                .doesNotContain("mongo-pw-123")
+                .doesNotContain("redis-pw-456")
+                .doesNotContain("client-marker")
+                .doesNotContain("70000")
+                .doesNotContain("99999999999999999999")
+                .doesNotContain("from-marker")
+                .doesNotContain("level-marker");
     }
 
     @Test
-    void deployedEnvironmentsRefuseRepositorySecretsEmbeddedMongoAndMissingSmtp() {
-        ConfigException e = problems(Map.of(
-                "APP_ENV", "staging",
-                "JWT_SECRET", "test-only-jwt-secret-0123456789abcdef0123",
-                "BCRYPT_ROUNDS", "4"));
+    void aRealMongoUriTakesItsDatabaseFromThePathUnlessOneIsNamed() {
+        AppConfig fromPath = AppConfig.from(dev("MONGODB_URI", "mongodb://localhost:27017/dashboard"));
+        AppConfig named =
+                AppConfig.from(dev("MONGODB_URI", "mongodb://localhost:27017/dashboard", "MONGODB_DATABASE", "other"));
 
-        assertThat(e.problems())
-                .extracting(p -> p.substring(0, p.indexOf(' ')))
-                .containsExactlyInAnyOrder("JWT_SECRET", "MONGODB_URI", "EMAIL_HOST", "BCRYPT_ROUNDS");
-    }
-
-    @Test
-    void aMissingSecretIsRequiredEverywhere() {
-        assertThat(problems(Map.of()).problems()).containsExactly("JWT_SECRET is required");
-    }
-
-    @Test
-    void durationsAcceptTheGuideNotation() {
-        AppConfig config = AppConfig.from(dev(
-                "JWT_EXPIRES_IN", "15m",
-                "JWT_REFRESH_EXPIRES_IN", "7d",
-                "JWT_EMAIL_VERIFICATION_EXPIRES_IN", "24h",
-                "JWT_PASSWORD_RESET_EXPIRES_IN", "600"));
-
-        assertThat(config.jwt().accessTokenTtl()).isEqualTo(Duration.ofMinutes(15));
-        assertThat(config.jwt().refreshTokenTtl()).isEqualTo(Duration.ofDays(7));
-        assertThat(config.jwt().emailVerificationTtl()).isEqualTo(Duration.ofHours(24));
-        assertThat(config.jwt().passwordResetTtl()).isEqualTo(Duration.ofSeconds(600));
-    }
-
-    @Test
-    void aRealMongoUriTakesItsDatabaseFromThePath() {
-        AppConfig config = AppConfig.from(dev("MONGODB_URI", "mongodb://localhost:27017/dashboard"));
-
-        assertThat(config.mongo().isEmbedded()).isFalse();
-        assertThat(config.mongo().database()).isEqualTo("dashboard");
+        assertThat(fromPath.mongo().isEmbedded()).isFalse();
+        assertThat(fromPath.mongo().database()).isEqualTo("dashboard");
+        assertThat(named.mongo().database()).isEqualTo("other");
     }
 
     @Test
@@ -152,9 +301,18 @@ class AppConfigTest {
     }
 
     @Test
-    void secretsDoNotAppearInToString() {
-        AppConfig config = AppConfig.from(production("EMAIL_PASS", "smtp-password-123"));
+    void theConfigurationPrintsWithoutAnySecret() {
+        AppConfig config = AppConfig.from(production(
+                "MONGODB_URI", "mongodb://admin:mongo-pw-123@db1:27017,db2:27017/abc?replicaSet=rs0",
+                "EMAIL_PASS", "smtp-password-123",
+                "REDIS_URL", "rediss://:redis-pw-456@redis:6380"));
 
-        assertThat(config.toString()).doesNotContain(GOOD_SECRET).doesNotContain("smtp-password-123");
+        assertThat(config.toString())
+                .doesNotContain(GOOD_SECRET)
+                .doesNotContain("mongo-pw-123")
+                .doesNotContain("admin")
+                .doesNotContain("smtp-password-123")
+                .doesNotContain("redis-pw-456")
+                .contains("db1:27017,db2:27017/abc");
     }
 }

@@ -6,25 +6,58 @@ import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.RateLimitedException;
 import com.abcdashboard.domain.auth.AccountNotUsableException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helidon.http.BadRequestException;
+import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
+import io.helidon.http.Status;
+import io.helidon.http.media.UnsupportedTypeException;
 import jakarta.validation.ValidationException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ErrorMapperTest {
     private final ErrorMapper mapper = new ErrorMapper();
 
     record Body(String email, int age) {}
 
-    private static Throwable parseFailure(String json) {
+    record Wrapper(List<Body> items) {}
+
+    /** A getter that fails while a response is being written. */
+    public static final class BrokenResponse {
+        public String getName() {
+            throw new IllegalStateException("secret-internal-state");
+        }
+    }
+
+    /** Nothing Jackson can serialize. */
+    public static final class NotSerializable {}
+
+    /** What Jackson really throws reading {@code json}, as the media layer hands it on: wrapped. */
+    private static Throwable readFailure(String json) {
         try {
             new ObjectMapper().readValue(json, Body.class);
             throw new AssertionError("expected a parse failure");
         } catch (Exception e) {
             return new IllegalStateException("wrapped by the media layer", e);
+        }
+    }
+
+    private static Throwable writeFailure(Object response) {
+        try {
+            new ObjectMapper().writeValueAsString(response);
+            throw new AssertionError("expected a write failure");
+        } catch (Exception e) {
+            return new UncheckedIOException(new IOException("writing the entity failed", e));
         }
     }
 
@@ -38,16 +71,24 @@ class ErrorMapperTest {
                         new ApiError(409, ErrorCategory.CONFLICT, "Email taken", Map.of("email", "is already taken")));
     }
 
-    @Test
-    void eachCategoryHasItsStatus() {
-        assertThat(ErrorMapper.statusOf(ErrorCategory.VALIDATION)).isEqualTo(400);
-        assertThat(ErrorMapper.statusOf(ErrorCategory.AUTHENTICATION)).isEqualTo(401);
-        assertThat(ErrorMapper.statusOf(ErrorCategory.AUTHORIZATION)).isEqualTo(403);
-        assertThat(ErrorMapper.statusOf(ErrorCategory.NOT_FOUND)).isEqualTo(404);
-        assertThat(ErrorMapper.statusOf(ErrorCategory.CONFLICT)).isEqualTo(409);
-        assertThat(ErrorMapper.statusOf(ErrorCategory.BUSINESS_RULE)).isEqualTo(422);
-        assertThat(ErrorMapper.statusOf(ErrorCategory.RATE_LIMIT)).isEqualTo(429);
-        assertThat(ErrorMapper.statusOf(ErrorCategory.INTERNAL)).isEqualTo(500);
+    @ParameterizedTest
+    @EnumSource(ErrorCategory.class)
+    void everyDomainCategoryMapsToItsStatus(ErrorCategory category) {
+        int expected = switch (category) {
+            case VALIDATION -> 400;
+            case AUTHENTICATION -> 401;
+            case AUTHORIZATION -> 403;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+            case BUSINESS_RULE -> 422;
+            case RATE_LIMIT -> 429;
+            case INTERNAL -> 500;
+        };
+
+        ApiError error = mapper.map(new DomainException(category, "m"));
+
+        assertThat(error.status()).isEqualTo(expected);
+        assertThat(error.category()).isEqualTo(category);
     }
 
     @Test
@@ -67,19 +108,63 @@ class ErrorMapperTest {
 
     @Test
     void malformedJsonAnywhereInTheCauseChainIsABadRequest() {
-        ApiError error = mapper.map(parseFailure("{bad"));
+        Throwable failure = readFailure("{bad");
 
-        assertThat(error.status()).isEqualTo(400);
-        assertThat(error.category()).isEqualTo(ErrorCategory.VALIDATION);
-        assertThat(error.message()).isEqualTo("Malformed JSON in request body");
+        ApiError error = mapper.map(failure);
+
+        assertThat(failure.getCause()).isInstanceOf(JsonParseException.class);
+        assertThat(error).isEqualTo(ApiError.of(400, ErrorCategory.VALIDATION, "Malformed JSON in request body"));
     }
 
     @Test
-    void aWrongTypeNamesTheField() {
-        ApiError error = mapper.map(parseFailure("{\"email\": {\"$ne\": null}}"));
+    void aValueOfTheWrongTypeNamesTheField() {
+        Throwable failure = readFailure("{\"email\": {\"$ne\": null}, \"age\": 3}");
+
+        ApiError error = mapper.map(failure);
+
+        assertThat(failure.getCause()).isInstanceOf(MismatchedInputException.class);
+        assertThat(error)
+                .isEqualTo(new ApiError(
+                        400, ErrorCategory.VALIDATION, "Invalid request body", Map.of("email", "has the wrong type")));
+    }
+
+    @Test
+    void aNestedWrongTypeNamesTheFieldAtItsPosition() throws IOException {
+        Throwable failure;
+        try {
+            new ObjectMapper().readValue("{\"items\": [{\"age\": 1}, {\"age\": \"old\"}]}", Wrapper.class);
+            throw new AssertionError("expected a parse failure");
+        } catch (MismatchedInputException e) {
+            failure = e;
+        }
+
+        assertThat(mapper.map(failure).details()).containsOnlyKeys("items[1].age");
+    }
+
+    @Test
+    void aJacksonFailureWhileWritingAResponseIsAnInternalError() {
+        ApiError error = mapper.map(writeFailure(new BrokenResponse()));
+
+        assertThat(error).isEqualTo(ApiError.of(500, ErrorCategory.INTERNAL, "Internal server error"));
+    }
+
+    @Test
+    void aTypeJacksonCannotHandleIsAnInternalError() {
+        Throwable failure = writeFailure(new NotSerializable());
+
+        ApiError error = mapper.map(failure);
+
+        assertThat(failure.getCause().getCause()).isInstanceOf(InvalidDefinitionException.class);
+        assertThat(error.status()).isEqualTo(500);
+    }
+
+    @Test
+    void generatedValidationFailuresAreBadRequests() {
+        ApiError error = mapper.map(new ValidationException("Validation errors: FATAL: '-1' is less than 1"));
 
         assertThat(error.status()).isEqualTo(400);
-        assertThat(error.details()).containsKey("email");
+        assertThat(error.category()).isEqualTo(ErrorCategory.VALIDATION);
+        assertThat(error.details()).containsEntry("request", "'-1' is less than 1");
     }
 
     @Test
@@ -103,7 +188,7 @@ class ErrorMapperTest {
 
     @Test
     void aBodyOfAnotherMediaTypeIsABadRequest() {
-        ApiError error = mapper.map(new io.helidon.http.media.UnsupportedTypeException("no reader"));
+        ApiError error = mapper.map(new UnsupportedTypeException("no reader"));
 
         assertThat(error.status()).isEqualTo(400);
         assertThat(error.details()).containsKey("Content-Type");
@@ -111,17 +196,26 @@ class ErrorMapperTest {
 
     @Test
     void helidonClientErrorsKeepTheirStatus() {
-        assertThat(mapper.map(new NotFoundException("nope")).status()).isEqualTo(404);
-        assertThat(mapper.map(new BadRequestException("bad")).category()).isEqualTo(ErrorCategory.VALIDATION);
+        assertThat(mapper.map(new NotFoundException("nope")))
+                .isEqualTo(ApiError.of(404, ErrorCategory.NOT_FOUND, "nope"));
+        assertThat(mapper.map(new BadRequestException("bad")))
+                .isEqualTo(ApiError.of(400, ErrorCategory.VALIDATION, "bad"));
+        assertThat(mapper.map(new HttpException("slow down", Status.TOO_MANY_REQUESTS_429)))
+                .isEqualTo(ApiError.of(429, ErrorCategory.RATE_LIMIT, "slow down"));
+    }
+
+    @Test
+    void helidonServerErrorsRevealNothing() {
+        ApiError error = mapper.map(new HttpException("upstream pool exhausted", Status.SERVICE_UNAVAILABLE_503));
+
+        assertThat(error).isEqualTo(ApiError.of(500, ErrorCategory.INTERNAL, "Internal server error"));
     }
 
     @Test
     void anythingUnexpectedIsAnInternalErrorThatRevealsNothing() {
         ApiError error = mapper.map(new IllegalStateException("db password is hunter2 at line 42"));
 
-        assertThat(error.status()).isEqualTo(500);
-        assertThat(error.category()).isEqualTo(ErrorCategory.INTERNAL);
-        assertThat(error.message()).isEqualTo("Internal server error");
-        assertThat(error.details()).isEmpty();
+        assertThat(error).isEqualTo(ApiError.of(500, ErrorCategory.INTERNAL, "Internal server error"));
+        assertThat(error.toString()).doesNotContain("hunter2").doesNotContain("IllegalStateException");
     }
 }
