@@ -24,9 +24,10 @@ public final class Main {
             System.err.println("Unknown command '" + command + "'. Usage: abc-dashboard-service [serve]");
             System.exit(EXIT_USAGE);
         }
-        EnvironmentLoader.LoadedEnvironment env = EnvironmentLoader.load(System.getenv());
+        EnvironmentLoader.LoadedEnvironment env;
         AppConfig config;
         try {
+            env = EnvironmentLoader.load(System.getenv());
             config = AppConfig.from(env.variables());
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
