@@ -118,4 +118,14 @@ class ErrorEnvelopeE2ETest {
                 .contains("\"category\":\"VALIDATION\"")
                 .contains("\"correlationId\":\"" + header.group(1) + "\"");
     }
+
+    @Test
+    void aHeadRequestToAnUnknownRouteGets404WithoutABody() {
+        io.restassured.response.Response response = Api.plain().head("/api/v1/nope");
+
+        org.assertj.core.api.Assertions.assertThat(response.statusCode()).isEqualTo(404);
+        org.assertj.core.api.Assertions.assertThat(response.asByteArray()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(response.header("X-Correlation-ID"))
+                .isNotBlank();
+    }
 }

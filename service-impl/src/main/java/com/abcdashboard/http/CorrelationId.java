@@ -3,6 +3,7 @@ package com.abcdashboard.http;
 import io.helidon.common.context.Context;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 import java.util.UUID;
@@ -22,8 +23,13 @@ public final class CorrelationId {
     private CorrelationId() {}
 
     static String resolve(ServerRequest request) {
-        return valid(request, HEADER)
-                .or(() -> valid(request, REQUEST_ID_HEADER))
+        return resolve(request.headers());
+    }
+
+    /** The one rule, also used before routing (protocol-level errors), where only headers exist. */
+    static String resolve(Headers headers) {
+        return valid(headers, HEADER)
+                .or(() -> valid(headers, REQUEST_ID_HEADER))
                 .orElseGet(() -> UUID.randomUUID().toString());
     }
 
@@ -31,8 +37,8 @@ public final class CorrelationId {
         return VALID.matcher(candidate).matches();
     }
 
-    private static Optional<String> valid(ServerRequest request, HeaderName header) {
-        return request.headers().first(header).filter(CorrelationId::isValid);
+    private static Optional<String> valid(Headers headers, HeaderName header) {
+        return headers.first(header).filter(CorrelationId::isValid);
     }
 
     static void store(Context context, String id) {

@@ -5,6 +5,7 @@ import com.abcdashboard.api.model.ErrorCategory;
 import com.abcdashboard.api.model.ErrorResponse;
 import com.abcdashboard.domain.RateLimitedException;
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
@@ -49,6 +50,11 @@ public final class ErrorResponses implements ErrorHandler<Throwable> {
             return;
         }
         res.status(Status.create(error.status()));
+        if (req.prologue().method() == Method.HEAD) {
+            // HTTP forbids a body on HEAD; the status and headers still tell the story.
+            res.send();
+            return;
+        }
         res.send(envelope(CorrelationId.of(req), error));
     }
 

@@ -8,7 +8,6 @@ import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.DirectHandlers;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +41,7 @@ public final class ProtocolErrorHandler implements DirectHandler {
             Status status,
             ServerResponseHeaders headers,
             String message) {
-        String correlationId = request.headers()
-                .first(CorrelationId.HEADER)
-                .filter(CorrelationId::isValid)
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String correlationId = CorrelationId.resolve(request.headers());
         LOG.debug("Protocol-level {} ({}): {}", status.code(), eventType, message);
         ApiError error = ApiError.of(status.code(), ErrorMapper.categoryOf(status), status.reasonPhrase());
         headers.set(HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json"));
