@@ -51,7 +51,8 @@ public final class RequestAuthenticator {
         return AuthCookies.read(request, AuthCookies.ACCESS).filter(t -> t.length() <= MAX_TOKEN_LENGTH);
     }
 
-    static ClientInfo client(ServerRequest request) {
+    /** The client of a request: peer address, user agent (truncated) and correlation id. */
+    public static ClientInfo client(ServerRequest request) {
         String ip = request.remotePeer().address() instanceof java.net.InetSocketAddress inet
                 ? inet.getAddress().getHostAddress()
                 : null;
@@ -59,6 +60,6 @@ public final class RequestAuthenticator {
                 .first(HeaderNames.USER_AGENT)
                 .map(ua -> ua.length() > 256 ? ua.substring(0, 256) : ua)
                 .orElse(null);
-        return new ClientInfo(ip, userAgent);
+        return new ClientInfo(ip, userAgent, CorrelationId.of(request));
     }
 }

@@ -1,0 +1,32 @@
+package com.abcdashboard.domain.audit;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What an audit entry records. The API and the stored documents use {@link #id()} (lower snake case). */
+public enum AuditAction {
+    LOGIN_SUCCESS,
+    LOGIN_FAILURE,
+    ACCOUNT_LOCKED,
+    PASSWORD_CHANGED,
+    PASSWORD_RESET,
+    USER_CREATED,
+    USER_UPDATED,
+    ROLE_CHANGED,
+    USER_DEACTIVATED,
+    USER_ACTIVATED,
+    USER_DELETED;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<AuditAction> parse(String value) {
+        for (AuditAction action : values()) {
+            if (action.id().equals(value)) {
+                return Optional.of(action);
+            }
+        }
+        return Optional.empty();
+    }
+}
