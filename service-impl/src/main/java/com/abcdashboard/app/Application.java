@@ -2,6 +2,7 @@ package com.abcdashboard.app;
 
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.AppEnvironment;
+import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.auth.AuthSettings;
 import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.OpaqueTokens;
@@ -10,8 +11,9 @@ import com.abcdashboard.domain.auth.PasswordManagement;
 import com.abcdashboard.domain.auth.Registration;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SignIn;
-import com.abcdashboard.domain.mail.MailOutbox;
+import com.abcdashboard.domain.user.AccessPolicy;
 import com.abcdashboard.domain.user.ProfileService;
+import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.http.ApiDocsService;
 import com.abcdashboard.http.AuthCookies;
 import com.abcdashboard.http.AuthHandler;
@@ -23,6 +25,7 @@ import com.abcdashboard.http.ProtocolErrorHandler;
 import com.abcdashboard.http.RequestAuthenticator;
 import com.abcdashboard.http.RequestLoggingFilter;
 import com.abcdashboard.http.RouteNotFoundHandler;
+import com.abcdashboard.http.UsersHandler;
 import com.abcdashboard.mail.DevMailServer;
 import com.abcdashboard.mail.MailModule;
 import com.abcdashboard.observability.BuildInfo;
@@ -31,6 +34,7 @@ import com.abcdashboard.observability.HealthReporter;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
 import com.abcdashboard.observability.Lifecycle;
 import com.abcdashboard.observability.Probes;
+import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoIndexes;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
@@ -104,7 +108,33 @@ public final class Application implements AutoCloseable {
             MongoIndexes.ensure(db);
             mail = MailModule.start(config, db, clock);
 
-            AuthHandler auth = authHandler(config, clock, users, sessions, oneTimeTokens, mail.outbox());
+            AuthSettings settings = authSettings(config);
+            PasswordHasher passwords = new BcryptPasswordHasher(config.security());
+            OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
+            EmailLinks links = new EmailLinks(oneTimeTokens, opaqueTokens, mail.outbox(), settings, clock);
+            SessionService sessionService = new SessionService(
+                    sessions, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
+            RequestAuthenticator authenticator = new RequestAuthenticator(sessionService);
+            AuditLog audit = new MongoAuditLog(db);
+            AccessPolicy policy = new AccessPolicy();
+            users.healAdminRoster(clock.instant());
+
+            AuthHandler auth = new AuthHandler(
+                    new Registration(users, passwords, links, clock),
+                    new SignIn(users, passwords, sessionService, settings, clock),
+                    sessionService,
+                    new PasswordManagement(users, passwords, sessionService, links, mail.outbox(), clock),
+                    new ProfileService(users, clock),
+                    authenticator,
+                    // Secure cookies everywhere but local development over plain http.
+                    new AuthCookies(
+                            config.environment() != AppEnvironment.DEVELOPMENT,
+                            config.jwt().refreshTokenTtl()),
+                    clock);
+            UsersHandler usersHandler = new UsersHandler(
+                    new UserAdministration(users, sessions, passwords, links, audit, policy, clock),
+                    authenticator,
+                    clock);
 
             Probes probes = new Probes(List.of(HealthChecks.deadlockCheck(), lifecycle, new DatabaseCheck(store)));
             HealthReporter reporter = new HealthReporter(
@@ -120,6 +150,7 @@ public final class Application implements AutoCloseable {
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestLoggingFilter())
                     .register("/api/v1/auth", auth)
+                    .register("/api/v1/users", usersHandler)
                     .register("/api/v1/health", new HealthHandler(reporter, probes))
                     .register("/api-docs", new ApiDocsService(build.swaggerUiVersion()))
                     .any(new RouteNotFoundHandler(errors))
@@ -148,14 +179,8 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static AuthHandler authHandler(
-            AppConfig config,
-            Clock clock,
-            MongoUserRepository users,
-            MongoSessionRepository sessions,
-            MongoOneTimeTokenRepository oneTimeTokens,
-            MailOutbox mail) {
-        AuthSettings settings = new AuthSettings(
+    private static AuthSettings authSettings(AppConfig config) {
+        return new AuthSettings(
                 config.jwt().refreshTokenTtl(),
                 config.jwt().emailVerificationTtl(),
                 config.jwt().passwordResetTtl(),
@@ -163,23 +188,6 @@ public final class Application implements AutoCloseable {
                 config.security().maxFailedLogins(),
                 config.security().lockoutDuration(),
                 config.server().clientUrl());
-        PasswordHasher passwords = new BcryptPasswordHasher(config.security());
-        OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
-        EmailLinks links = new EmailLinks(oneTimeTokens, opaqueTokens, mail, settings, clock);
-        SessionService sessionService =
-                new SessionService(sessions, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
-        return new AuthHandler(
-                new Registration(users, passwords, links, clock),
-                new SignIn(users, passwords, sessionService, settings, clock),
-                sessionService,
-                new PasswordManagement(users, passwords, sessionService, links, mail, clock),
-                new ProfileService(users, clock),
-                new RequestAuthenticator(sessionService),
-                // Secure cookies everywhere but local development over plain http.
-                new AuthCookies(
-                        config.environment() != AppEnvironment.DEVELOPMENT,
-                        config.jwt().refreshTokenTtl()),
-                clock);
     }
 
     /** Mail capture server of development and tests, when running (tests read the captured mail). */

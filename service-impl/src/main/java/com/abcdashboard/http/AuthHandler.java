@@ -27,7 +27,6 @@ import com.abcdashboard.domain.auth.Registration;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SessionTokens;
 import com.abcdashboard.domain.auth.SignIn;
-import com.abcdashboard.domain.user.ProfileChanges;
 import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.mapping.UserMapper;
@@ -222,16 +221,7 @@ public final class AuthHandler extends AuthService {
 
     private User updateProfile(ServerRequest request, UpdateProfileRequest body) {
         Authenticated caller = authenticator.require(request);
-        return profiles.update(
-                caller.user(),
-                new ProfileChanges(
-                        body.getDisplayName(),
-                        body.getFirstName(),
-                        body.getLastName(),
-                        body.getBio(),
-                        body.getPhone(),
-                        body.getLangKey(),
-                        body.getAvatarUrl()));
+        return profiles.update(caller.user(), users.toProfileChanges(body));
     }
 
     /** The generated reader fails on a JSON {@code null} body (what SDKs send for "no body"). */

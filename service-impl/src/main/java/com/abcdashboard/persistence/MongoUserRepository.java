@@ -9,15 +9,23 @@ import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
+import com.abcdashboard.domain.Page;
+import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.user.DuplicateUserException;
+import com.abcdashboard.domain.user.LastActiveAdminException;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.ProfileChanges;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
+import com.abcdashboard.domain.user.UserQuery;
 import com.abcdashboard.domain.user.UserRepository;
+import com.abcdashboard.domain.user.UserStats;
+import com.abcdashboard.domain.user.UserUpdate;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
@@ -27,8 +35,10 @@ import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -49,6 +59,9 @@ public final class MongoUserRepository implements UserRepository {
     static final String EMAIL_INDEX = "users_email_key_unique";
     static final String USERNAME_INDEX = "users_username_key_unique";
     static final String CREATED_AT_INDEX = "users_created_at";
+    static final String LIST_INDEX = "users_list_created_at_id";
+    static final String ROLE_LIST_INDEX = "users_list_role_created_at_id";
+    static final String ACTIVE_LIST_INDEX = "users_list_active_created_at_id";
 
     static final String EMAIL_KEY = "emailKey";
     static final String USERNAME_KEY = "usernameKey";
@@ -63,7 +76,15 @@ public final class MongoUserRepository implements UserRepository {
             new IndexModel(
                     Indexes.ascending(USERNAME_KEY),
                     new IndexOptions().name(USERNAME_INDEX).unique(true).sparse(true)),
-            new IndexModel(Indexes.descending("createdAt"), new IndexOptions().name(CREATED_AT_INDEX)));
+            new IndexModel(Indexes.descending("createdAt"), new IndexOptions().name(CREATED_AT_INDEX)),
+            // The default list order (newest first, ties by id) and its two common filters.
+            new IndexModel(Indexes.descending("createdAt", "_id"), new IndexOptions().name(LIST_INDEX)),
+            new IndexModel(
+                    Indexes.compoundIndex(Indexes.ascending("role"), Indexes.descending("createdAt", "_id")),
+                    new IndexOptions().name(ROLE_LIST_INDEX)),
+            new IndexModel(
+                    Indexes.compoundIndex(Indexes.ascending("active"), Indexes.descending("createdAt", "_id")),
+                    new IndexOptions().name(ACTIVE_LIST_INDEX)));
 
     /**
      * How often {@link #recordFailedLogin} retries when concurrent failures keep moving the counter
@@ -78,9 +99,16 @@ public final class MongoUserRepository implements UserRepository {
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE);
 
     private final MongoCollection<Document> users;
+    private final MongoAdminRoster admins;
 
     public MongoUserRepository(MongoDatabase database) {
         this.users = database.getCollection(COLLECTION);
+        this.admins = new MongoAdminRoster(database, users);
+    }
+
+    /** Repairs the active-admin list after a crash mid-change; see {@link MongoAdminRoster#heal}. */
+    public void healAdminRoster(Instant now) {
+        admins.heal(now);
     }
 
     /** Creates this collection's indexes; {@link MongoIndexes#ensure} does it for every collection. */
@@ -127,7 +155,11 @@ public final class MongoUserRepository implements UserRepository {
             }
             throw e;
         }
-        return toUser(doc);
+        User created = toUser(doc);
+        if (created.isActiveAdmin()) {
+            admins.admit(doc.getObjectId("_id"));
+        }
+        return created;
     }
 
     @Override
@@ -220,6 +252,10 @@ public final class MongoUserRepository implements UserRepository {
 
     @Override
     public Optional<User> updateProfile(String id, ProfileChanges changes, Instant at, String modifiedBy) {
+        return update(id, Updates.combine(profileUpdates(changes, at, modifiedBy)));
+    }
+
+    private static List<Bson> profileUpdates(ProfileChanges changes, Instant at, String modifiedBy) {
         List<Bson> updates = new ArrayList<>();
         setIfPresent(updates, "displayName", changes.displayName());
         setIfPresent(updates, "firstName", changes.firstName());
@@ -230,7 +266,7 @@ public final class MongoUserRepository implements UserRepository {
         setOrClear(updates, "avatarUrl", changes.avatarUrl());
         updates.add(Updates.set("updatedAt", date(at)));
         updates.add(Updates.set("lastModifiedBy", modifiedBy));
-        return update(id, Updates.combine(updates));
+        return updates;
     }
 
     private static void setIfPresent(List<Bson> updates, String field, String value) {
@@ -243,6 +279,115 @@ public final class MongoUserRepository implements UserRepository {
         if (value != null) {
             updates.add(value.isEmpty() ? Updates.unset(field) : Updates.set(field, value));
         }
+    }
+
+    @Override
+    public Page<User> find(UserQuery query, PageRequest page) {
+        Bson filter = MongoUserQueries.filter(query);
+        long total = users.countDocuments(filter);
+        List<User> items = new ArrayList<>();
+        if (page.offset() < total) {
+            users.find(filter)
+                    .sort(MongoUserQueries.sort(query))
+                    .skip((int) page.offset())
+                    .limit(page.limit())
+                    .forEach(d -> items.add(toUser(d)));
+        }
+        return new Page<>(items, total, page);
+    }
+
+    /**
+     * One {@code $group} per role over the non-deleted users, each summing conditional counts; the at
+     * most three result rows are added up here.
+     */
+    @Override
+    public UserStats stats(Instant recentSince) {
+        List<Bson> pipeline = List.of(
+                Aggregates.match(notDeleted()),
+                Aggregates.group(
+                        "$role",
+                        Accumulators.sum("total", 1),
+                        Accumulators.sum("active", countIf(new Document("$eq", List.of("$active", true)))),
+                        Accumulators.sum("verified", countIf(new Document("$eq", List.of("$emailVerified", true)))),
+                        Accumulators.sum(
+                                "recent", countIf(new Document("$gte", List.of("$createdAt", date(recentSince)))))));
+        long total = 0;
+        long active = 0;
+        long verified = 0;
+        long recent = 0;
+        Map<Role, Long> byRole = new EnumMap<>(Role.class);
+        for (Document row : users.aggregate(pipeline)) {
+            long count = row.get("total", Number.class).longValue();
+            Role.parse(row.getString("_id")).ifPresent(role -> byRole.merge(role, count, Long::sum));
+            total += count;
+            active += row.get("active", Number.class).longValue();
+            verified += row.get("verified", Number.class).longValue();
+            recent += row.get("recent", Number.class).longValue();
+        }
+        for (Role role : Role.values()) {
+            byRole.putIfAbsent(role, 0L);
+        }
+        return new UserStats(total, active, total - active, byRole, recent, verified, total - verified);
+    }
+
+    private static Document countIf(Document condition) {
+        return new Document("$cond", List.of(condition, 1, 0));
+    }
+
+    /**
+     * Removing an active admin first takes them off the admin list (refused when they are the last
+     * one), then writes the user; adding one writes the user first, then lists them. See {@link
+     * MongoAdminRoster} for why this order keeps the invariant without transactions.
+     */
+    @Override
+    public Optional<User> update(User expected, UserUpdate update, Instant at, String modifiedBy) {
+        Optional<ObjectId> oid = Documents.objectId(expected.id());
+        if (oid.isEmpty()) {
+            return Optional.empty();
+        }
+        Role role = update.role() == null ? expected.role() : update.role();
+        boolean active = update.active() == null ? expected.active() : update.active();
+        boolean staysAdmin = role == Role.ADMIN && active;
+        if (expected.isActiveAdmin() && !staysAdmin && admins.release(oid.get()) == MongoAdminRoster.Release.REFUSED) {
+            throw new LastActiveAdminException();
+        }
+        List<Bson> updates = profileUpdates(update.profile(), at, modifiedBy);
+        updates.add(Updates.set("role", role.id()));
+        updates.add(Updates.set("active", active));
+        Document after =
+                users.findOneAndUpdate(unchangedSince(oid.get(), expected), Updates.combine(updates), RETURN_AFTER);
+        if (after == null) {
+            // Changed meanwhile. A released id stays off the list: that only errs on the side of refusing.
+            return Optional.empty();
+        }
+        if (!expected.isActiveAdmin() && staysAdmin) {
+            admins.admit(oid.get());
+        }
+        return Optional.of(toUser(after));
+    }
+
+    @Override
+    public boolean softDelete(User expected, Instant at, String deletedBy) {
+        Optional<ObjectId> oid = Documents.objectId(expected.id());
+        if (oid.isEmpty()) {
+            return false;
+        }
+        if (expected.isActiveAdmin() && admins.release(oid.get()) == MongoAdminRoster.Release.REFUSED) {
+            throw new LastActiveAdminException();
+        }
+        Bson delete = Updates.combine(
+                Updates.set(DELETED_AT, date(at)),
+                Updates.set("deletedBy", deletedBy),
+                Updates.unset(EMAIL_KEY),
+                Updates.unset(USERNAME_KEY),
+                Updates.set("updatedAt", date(at)),
+                Updates.set("lastModifiedBy", deletedBy));
+        return users.updateOne(unchangedSince(oid.get(), expected), delete).getModifiedCount() == 1;
+    }
+
+    /** The user, not deleted and still with the role and active flag a decision was based on. */
+    private static Bson unchangedSince(ObjectId id, User expected) {
+        return and(eq("_id", id), notDeleted(), eq("role", expected.role().id()), eq("active", expected.active()));
     }
 
     @Override

@@ -31,7 +31,14 @@ public final class ProfileService {
 
     public User update(User user, ProfileChanges changes) {
         validate(changes).throwIfAny();
-        ProfileChanges normalised = new ProfileChanges(
+        ProfileChanges normalised = normalise(changes);
+        return users.updateProfile(user.id(), normalised, clock.instant(), user.id())
+                .orElseThrow(() -> new DomainException(ErrorCategory.AUTHENTICATION, "Authentication required"));
+    }
+
+    /** Trims the fields and lower-cases langKey; bio is kept as written. */
+    static ProfileChanges normalise(ProfileChanges changes) {
+        return new ProfileChanges(
                 trim(changes.displayName()),
                 trim(changes.firstName()),
                 trim(changes.lastName()),
@@ -39,8 +46,6 @@ public final class ProfileService {
                 trim(changes.phone()),
                 changes.langKey() == null ? null : changes.langKey().toLowerCase(Locale.ROOT),
                 trim(changes.avatarUrl()));
-        return users.updateProfile(user.id(), normalised, clock.instant(), user.id())
-                .orElseThrow(() -> new DomainException(ErrorCategory.AUTHENTICATION, "Authentication required"));
     }
 
     static FieldErrors validate(ProfileChanges c) {

@@ -42,6 +42,11 @@ public record User(
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
+    /** Counts towards "at least one active admin". */
+    public boolean isActiveAdmin() {
+        return role == Role.ADMIN && active && deletedAt == null;
+    }
+
     public boolean isDeleted() {
         return deletedAt != null;
     }

@@ -1,5 +1,7 @@
 package com.abcdashboard.domain.user;
 
+import com.abcdashboard.domain.Page;
+import com.abcdashboard.domain.PageRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -47,4 +49,28 @@ public interface UserRepository {
 
     /** Resets the failed-login counter and lock, sets lastLoginAt and lastActivityAt. */
     Optional<User> recordSuccessfulLogin(String id, Instant now);
+
+    /** One page of non-deleted users matching the query, in a stable order (ties broken by id). */
+    Page<User> find(UserQuery query, PageRequest page);
+
+    /** Counts computed by the database; {@code recentSince} bounds {@link UserStats#recent()}. */
+    UserStats stats(Instant recentSince);
+
+    /**
+     * Applies an administrative update, provided the user is still as {@code expected} (same role and
+     * active flag, not deleted) — the caller's permission was decided on that state.
+     *
+     * @return the updated user; empty when the user changed or vanished meanwhile (read and try again)
+     * @throws LastActiveAdminException when the update would leave no active admin (checked atomically)
+     */
+    Optional<User> update(User expected, UserUpdate update, Instant at, String modifiedBy);
+
+    /**
+     * Soft-deletes the user, provided it is still as {@code expected}: it disappears from every lookup
+     * and its email address and username are free again; the record stays for audit.
+     *
+     * @return false when the user changed or vanished meanwhile
+     * @throws LastActiveAdminException when it is the last active admin (checked atomically)
+     */
+    boolean softDelete(User expected, Instant at, String deletedBy);
 }

@@ -1,0 +1,223 @@
+package com.abcdashboard.domain.user;
+
+import com.abcdashboard.domain.DomainException;
+import com.abcdashboard.domain.ErrorCategory;
+import com.abcdashboard.domain.FieldErrors;
+import com.abcdashboard.domain.Page;
+import com.abcdashboard.domain.PageRequest;
+import com.abcdashboard.domain.audit.AuditAction;
+import com.abcdashboard.domain.audit.AuditEvent;
+import com.abcdashboard.domain.audit.AuditLog;
+import com.abcdashboard.domain.auth.ClientInfo;
+import com.abcdashboard.domain.auth.EmailLinks;
+import com.abcdashboard.domain.auth.PasswordHasher;
+import com.abcdashboard.domain.auth.PasswordPolicy;
+import com.abcdashboard.domain.auth.SessionRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * User management by admins and managers: list, statistics, create, update, (de)activate and delete.
+ * Every permission comes from {@link AccessPolicy}; the last-admin invariant from the repository.
+ *
+ * <p>Updates are decided on the target as read, then applied only if the target is still in that state
+ * (role, active flag, not deleted); when it changed meanwhile, the decision is made again on the new
+ * state. Deactivating or deleting a user ends their sessions at once; their access tokens already stop
+ * working on the next request because every request re-reads the user.
+ */
+public final class UserAdministration {
+    /** "Recent" in the statistics. */
+    static final Duration RECENT = Duration.ofDays(7);
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    /** What an admin or manager sends to create a user; username, displayName, role, phone, langKey, password may be null. */
+    public record NewAccount(
+            String email,
+            String username,
+            String firstName,
+            String lastName,
+            String displayName,
+            Role role,
+            String phone,
+            String langKey,
+            String password) {
+        @Override
+        public String toString() {
+            return "NewAccount[role=" + role + "]";
+        }
+    }
+
+    private final UserRepository users;
+    private final SessionRepository sessions;
+    private final PasswordHasher passwords;
+    private final EmailLinks links;
+    private final AuditLog audit;
+    private final AccessPolicy policy;
+    private final Clock clock;
+
+    public UserAdministration(
+            UserRepository users,
+            SessionRepository sessions,
+            PasswordHasher passwords,
+            EmailLinks links,
+            AuditLog audit,
+            AccessPolicy policy,
+            Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.passwords = passwords;
+        this.links = links;
+        this.audit = audit;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public Page<User> list(User caller, UserQuery query, PageRequest page) {
+        policy.requireCanReadUsers(caller);
+        return users.find(query, page);
+    }
+
+    public UserStats stats(User caller) {
+        policy.requireCanReadUsers(caller);
+        return users.stats(clock.instant().minus(RECENT));
+    }
+
+    public User get(User caller, String id) {
+        policy.requireCanReadUsers(caller);
+        return find(id);
+    }
+
+    /**
+     * Creates an active account whose email counts as verified (an admin or manager vouches for it).
+     * It starts with {@code firstLogin=true}, so the first sign-in asks for a new password; without a
+     * password, a set-password link is emailed.
+     */
+    public User create(User caller, NewAccount account, ClientInfo client) {
+        Role role = account.role() == null ? Role.STAFF : account.role();
+        policy.requireCanCreate(caller, role);
+        validate(account).throwIfAny();
+
+        Instant now = clock.instant();
+        String firstName = account.firstName().trim();
+        String lastName = account.lastName().trim();
+        String displayName =
+                account.displayName() == null || account.displayName().isBlank()
+                        ? firstName + " " + lastName
+                        : account.displayName().trim();
+        User created = users.insert(new NewUser(
+                AccountFields.normaliseEmail(account.email()),
+                account.username(),
+                firstName,
+                lastName,
+                displayName,
+                role,
+                blankToNull(account.phone()),
+                account.langKey() == null ? "en" : account.langKey().toLowerCase(Locale.ROOT),
+                true,
+                true,
+                account.password() == null ? null : passwords.hash(account.password()),
+                now,
+                caller.id()));
+        if (account.password() == null) {
+            links.send(created, links.setPassword());
+        }
+        record(AuditAction.USER_CREATED, caller, created, client, Map.of("role", role.id()));
+        return created;
+    }
+
+    public User update(User caller, String id, UserUpdate update, ClientInfo client) {
+        ProfileService.validate(update.profile()).throwIfAny();
+        UserUpdate normalised =
+                new UserUpdate(ProfileService.normalise(update.profile()), update.role(), update.active());
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            User before = find(id);
+            policy.requireCanUpdate(caller, before, normalised);
+            var after = users.update(before, normalised, clock.instant(), caller.id());
+            if (after.isPresent()) {
+                audited(caller, before, after.get(), client);
+                if (before.active() && !after.get().active()) {
+                    sessions.revokeAllForUser(id, null, clock.instant(), "user_deactivated");
+                }
+                return after.get();
+            }
+        }
+        throw changedConcurrently();
+    }
+
+    public void delete(User caller, String id, ClientInfo client) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            User target = find(id);
+            policy.requireCanDelete(caller, target);
+            if (users.softDelete(target, clock.instant(), caller.id())) {
+                sessions.revokeAllForUser(id, null, clock.instant(), "user_deleted");
+                record(
+                        AuditAction.USER_DELETED,
+                        caller,
+                        target,
+                        client,
+                        Map.of("role", target.role().id()));
+                return;
+            }
+        }
+        throw changedConcurrently();
+    }
+
+    private void audited(User caller, User before, User after, ClientInfo client) {
+        if (before.role() != after.role()) {
+            record(
+                    AuditAction.ROLE_CHANGED,
+                    caller,
+                    after,
+                    client,
+                    Map.of(
+                            "fromRole",
+                            before.role().id(),
+                            "toRole",
+                            after.role().id()));
+        }
+        if (before.active() != after.active()) {
+            record(
+                    after.active() ? AuditAction.USER_ACTIVATED : AuditAction.USER_DEACTIVATED,
+                    caller,
+                    after,
+                    client,
+                    Map.of());
+        }
+        if (before.role() == after.role() && before.active() == after.active()) {
+            record(AuditAction.USER_UPDATED, caller, after, client, Map.of());
+        }
+    }
+
+    private void record(AuditAction action, User caller, User target, ClientInfo client, Map<String, String> details) {
+        audit.record(AuditEvent.of(action, clock.instant(), caller.id(), target.id(), client, details));
+    }
+
+    private User find(String id) {
+        return users.findById(id).orElseThrow(() -> new DomainException(ErrorCategory.NOT_FOUND, "User not found"));
+    }
+
+    static FieldErrors validate(NewAccount account) {
+        FieldErrors errors = ProfileService.validate(
+                new ProfileChanges(account.displayName(), null, null, null, account.phone(), account.langKey(), null));
+        AccountFields.checkEmail("email", account.email(), errors);
+        AccountFields.checkName("firstName", account.firstName(), errors);
+        AccountFields.checkName("lastName", account.lastName(), errors);
+        AccountFields.checkUsername("username", account.username(), errors);
+        if (account.password() != null) {
+            PasswordPolicy.check("password", account.password(), errors);
+        }
+        return errors;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static DomainException changedConcurrently() {
+        return new DomainException(ErrorCategory.CONFLICT, "The user is being changed by someone else; try again");
+    }
+}
