@@ -53,10 +53,15 @@ public final class AccessPolicy {
         }
     }
 
-    public void requireCanDelete(User caller, User target) {
+    /** Whether the caller may delete users at all, decided before the target is even looked up. */
+    public void requireCanDeleteUsers(User caller) {
         if (!isAdmin(caller)) {
             throw forbidden("Only admins can delete users");
         }
+    }
+
+    public void requireCanDelete(User caller, User target) {
+        requireCanDeleteUsers(caller);
         if (caller.id().equals(target.id())) {
             throw businessRule("You cannot delete your own account");
         }

@@ -130,6 +130,7 @@ public final class UserAdministration {
     }
 
     public User update(User caller, String id, UserUpdate update, ClientInfo client) {
+        policy.requireCanReadUsers(caller);
         ProfileService.validate(update.profile()).throwIfAny();
         UserUpdate normalised =
                 new UserUpdate(ProfileService.normalise(update.profile()), update.role(), update.active());
@@ -149,6 +150,7 @@ public final class UserAdministration {
     }
 
     public void delete(User caller, String id, ClientInfo client) {
+        policy.requireCanDeleteUsers(caller);
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             User target = find(id);
             policy.requireCanDelete(caller, target);

@@ -1,0 +1,220 @@
+package com.abcdashboard.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every {@code /users} and {@code /auth/profile} operation, called as anonymous, staff, manager and
+ * admin, against admin, manager and staff targets: the exact status of every cell. Mutating cells get a
+ * fresh target each, so no cell depends on another.
+ */
+@ExtendWith(RunningService.class)
+class AuthorizationMatrixE2ETest {
+    private static final List<String> CALLERS = List.of("anonymous", "staff", "manager", "admin");
+    private static final Map<String, Team.Member> SIGNED_IN = new java.util.HashMap<>();
+
+    /** One operation on one kind of target, and the status expected for each caller, in {@link #CALLERS} order. */
+    record Cell(String operation, String target, Function<String, Call> call, int... expected) {
+        @Override
+        public String toString() {
+            return operation + " on " + target;
+        }
+    }
+
+    /** A request still to be sent, given the target's id. */
+    interface Call {
+        io.restassured.response.Response send(RequestSpecification request);
+    }
+
+    @BeforeAll
+    static void signIn() {
+        for (String role : List.of("staff", "manager", "admin")) {
+            SIGNED_IN.put(role, Team.signedIn(role));
+        }
+    }
+
+    static Stream<Arguments> matrix() {
+        List<Cell> cells = new ArrayList<>();
+        cells.add(new Cell("GET /users", "-", id -> r -> r.get("/api/v1/users"), 401, 403, 200, 200));
+        cells.add(new Cell("GET /users/stats", "-", id -> r -> r.get("/api/v1/users/stats"), 401, 403, 200, 200));
+        for (String role : List.of("staff", "manager", "admin")) {
+            cells.add(new Cell(
+                    "POST /users",
+                    role,
+                    id -> r -> r.contentType("application/json")
+                            .body(Map.of(
+                                    "email",
+                                    Team.uniqueEmail("new"),
+                                    "firstName",
+                                    "New",
+                                    "lastName",
+                                    "User",
+                                    "role",
+                                    role))
+                            .post("/api/v1/users"),
+                    401,
+                    403,
+                    role.equals("staff") ? 201 : 403,
+                    201));
+        }
+        for (String target : List.of("admin", "manager", "staff")) {
+            boolean managerMay = target.equals("staff");
+            cells.add(new Cell("GET /users/{id}", target, id -> r -> r.get("/api/v1/users/" + id), 401, 403, 200, 200));
+            cells.add(new Cell(
+                    "PUT /users/{id} profile",
+                    target,
+                    id -> r -> r.contentType("application/json")
+                            .body(Map.of("bio", "Changed"))
+                            .put("/api/v1/users/" + id),
+                    401,
+                    403,
+                    managerMay ? 200 : 403,
+                    200));
+            cells.add(new Cell(
+                    "PATCH /users/{id} profile",
+                    target,
+                    id -> r -> r.contentType("application/json")
+                            .body(Map.of("displayName", "Changed"))
+                            .patch("/api/v1/users/" + id),
+                    401,
+                    403,
+                    managerMay ? 200 : 403,
+                    200));
+            cells.add(new Cell(
+                    "PUT /users/{id} isActive=false",
+                    target,
+                    id -> r -> r.contentType("application/json")
+                            .body(Map.of("isActive", false))
+                            .put("/api/v1/users/" + id),
+                    401,
+                    403,
+                    managerMay ? 200 : 403,
+                    200));
+            String otherRole = target.equals("staff") ? "manager" : "staff";
+            cells.add(new Cell(
+                    "PUT /users/{id} role=" + otherRole,
+                    target,
+                    id -> r -> r.contentType("application/json")
+                            .body(Map.of("role", otherRole))
+                            .put("/api/v1/users/" + id),
+                    401,
+                    403,
+                    403,
+                    200));
+            cells.add(new Cell(
+                    "DELETE /users/{id}", target, id -> r -> r.delete("/api/v1/users/" + id), 401, 403, 403, 200));
+        }
+        cells.add(new Cell(
+                "GET /users/{id} unknown",
+                "-",
+                id -> r -> r.get("/api/v1/users/6745a1f0c2d7e5b1a4c8e9d2"),
+                401,
+                403,
+                404,
+                404));
+        cells.add(new Cell(
+                "PUT /users/{id} malformed id",
+                "-",
+                id -> r -> r.contentType("application/json")
+                        .body(Map.of("bio", "x"))
+                        .put("/api/v1/users/not-an-id"),
+                401,
+                403,
+                404,
+                404));
+        cells.add(new Cell(
+                "DELETE /users/{id} unknown",
+                "-",
+                id -> r -> r.delete("/api/v1/users/6745a1f0c2d7e5b1a4c8e9d2"),
+                401,
+                403,
+                403,
+                404));
+        cells.add(new Cell("GET /auth/profile", "self", id -> r -> r.get("/api/v1/auth/profile"), 401, 200, 200, 200));
+        cells.add(new Cell(
+                "PUT /auth/profile",
+                "self",
+                id -> r -> r.contentType("application/json")
+                        .body(Map.of("bio", "Mine"))
+                        .put("/api/v1/auth/profile"),
+                401,
+                200,
+                200,
+                200));
+        cells.add(new Cell(
+                "PATCH /auth/profile",
+                "self",
+                id -> r -> r.contentType("application/json")
+                        .body(Map.of("langKey", "fr"))
+                        .patch("/api/v1/auth/profile"),
+                401,
+                200,
+                200,
+                200));
+        return cells.stream().map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void everyCallerGetsExactlyTheExpectedStatus(Cell cell) {
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < CALLERS.size(); i++) {
+            String caller = CALLERS.get(i);
+            String targetId = switch (cell.target()) {
+                case "admin", "manager", "staff" -> Team.target(cell.target());
+                default -> null;
+            };
+            RequestSpecification request = Api.given();
+            if (!caller.equals("anonymous")) {
+                request.header("Authorization", SIGNED_IN.get(caller).bearer());
+            }
+            int status = cell.call().apply(targetId).send(request).statusCode();
+            if (status != cell.expected()[i]) {
+                mismatches.add(caller + ": expected " + cell.expected()[i] + " but was " + status);
+            }
+        }
+        assertThat(mismatches).as(cell.toString()).isEmpty();
+    }
+
+    @Test
+    void nobodyChangesTheirOwnRoleOrActiveFlagOrDeletesThemselves() {
+        Team.Member admin = Team.signedIn("admin");
+        Team.Member manager = Team.signedIn("manager");
+
+        assertThat(put(admin, admin.id(), Map.of("role", "staff"))).isEqualTo(422);
+        assertThat(put(admin, admin.id(), Map.of("isActive", false))).isEqualTo(422);
+        assertThat(Api.given()
+                        .header("Authorization", admin.bearer())
+                        .delete("/api/v1/users/" + admin.id())
+                        .statusCode())
+                .isEqualTo(422);
+        assertThat(put(manager, manager.id(), Map.of("isActive", false))).isEqualTo(422);
+        assertThat(put(manager, manager.id(), Map.of("role", "admin"))).isEqualTo(403);
+        // Sending one's current role and flag is not a change; profile fields through /users are fine.
+        assertThat(put(admin, admin.id(), Map.of("role", "admin", "isActive", true, "bio", "Still me")))
+                .isEqualTo(200);
+        assertThat(put(manager, manager.id(), Map.of("displayName", "Managing")))
+                .isEqualTo(200);
+    }
+
+    private static int put(Team.Member caller, String id, Map<String, Object> body) {
+        return Api.given()
+                .header("Authorization", caller.bearer())
+                .contentType("application/json")
+                .body(body)
+                .put("/api/v1/users/" + id)
+                .statusCode();
+    }
+}
