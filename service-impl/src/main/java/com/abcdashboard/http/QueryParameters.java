@@ -24,6 +24,15 @@ final class QueryParameters {
         return request.query().first(name).asOptional().filter(v -> !v.isEmpty());
     }
 
+    /** Text of at most {@code maxLength} characters. */
+    static Optional<String> text(ServerRequest request, String name, int maxLength) {
+        Optional<String> value = text(request, name);
+        if (value.isPresent() && value.get().length() > maxLength) {
+            throw invalid(name, "must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
     /** An integer in {@code [min, max]}; {@code fallback} when absent. */
     static Optional<Integer> integer(ServerRequest request, String name, int min, int max, int fallback) {
         Optional<String> raw = text(request, name);

@@ -31,6 +31,9 @@ import java.util.Optional;
 
 /** Implements the generated {@link UsersService}: authenticates, maps DTOs to {@link UserAdministration} and back. */
 public final class UsersHandler extends UsersService {
+    /** The spec's maxLength of the text filters. */
+    private static final int MAX_FILTER_LENGTH = 100;
+
     private final UserAdministration administration;
     private final RequestAuthenticator authenticator;
     private final Clock clock;
@@ -170,70 +173,29 @@ public final class UsersHandler extends UsersService {
         DeleteUserOp.Response200.builder().response(envelope).send(response);
     }
 
-    /** Strict parameter parsing in place of the generated parsers; see {@link QueryParameters}. */
+    /**
+     * Parses the query strictly (see {@link QueryParameters}) instead of the generated code, whose
+     * parsers are lenient and whose size check fails on every optional text parameter ("type
+     * java.util.Optional unrecognized for validating size").
+     */
     @Override
-    protected ListUsersOp createListUsersOp() {
-        return new ListUsersOp() {
-            @Override
-            protected Optional<Integer> page(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.integer(request, "page", 1, Integer.MAX_VALUE, 1);
-            }
-
-            @Override
-            protected Optional<Integer> limit(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.integer(request, "limit", 1, PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT);
-            }
-
-            @Override
-            protected Optional<Role> role(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.oneOf(request, "role", Role.class, Role::fromValue);
-            }
-
-            @Override
-            protected Optional<Boolean> isActive(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.bool(request, "isActive");
-            }
-
-            @Override
-            protected Optional<String> search(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.text(request, "search");
-            }
-
-            @Override
-            protected Optional<String> email(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.text(request, "email");
-            }
-
-            @Override
-            protected Optional<String> username(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.text(request, "username");
-            }
-
-            @Override
-            protected Optional<String> displayName(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.text(request, "displayName");
-            }
-
-            @Override
-            protected Optional<Boolean> hasAvatar(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.bool(request, "hasAvatar");
-            }
-
-            @Override
-            protected Optional<Boolean> hasBio(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.bool(request, "hasBio");
-            }
-
-            @Override
-            protected Optional<UserSortField> sortBy(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.oneOf(request, "sortBy", UserSortField.class, UserSortField::fromValue);
-            }
-
-            @Override
-            protected Optional<SortOrder> sortOrder(ServerRequest request, ValidatorUtils.Validator validator) {
-                return QueryParameters.oneOf(request, "sortOrder", SortOrder.class, SortOrder::fromValue);
-            }
-        };
+    protected void listUsers(ServerRequest request, ServerResponse response) {
+        handleListUsers(
+                request,
+                response,
+                Optional.empty(),
+                QueryParameters.integer(request, "page", 1, Integer.MAX_VALUE, 1),
+                QueryParameters.integer(request, "limit", 1, PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT),
+                QueryParameters.oneOf(request, "role", Role.class, Role::fromValue),
+                QueryParameters.bool(request, "isActive"),
+                QueryParameters.text(request, "search", MAX_FILTER_LENGTH),
+                QueryParameters.text(request, "email", MAX_FILTER_LENGTH),
+                QueryParameters.text(request, "username", MAX_FILTER_LENGTH),
+                QueryParameters.text(request, "displayName", MAX_FILTER_LENGTH),
+                QueryParameters.bool(request, "hasAvatar"),
+                QueryParameters.bool(request, "hasBio"),
+                QueryParameters.oneOf(request, "sortBy", UserSortField.class, UserSortField::fromValue),
+                QueryParameters.oneOf(request, "sortOrder", SortOrder.class, SortOrder::fromValue));
     }
 
     @Override

@@ -64,11 +64,13 @@ public interface UserMapper {
     UserAdministration.NewAccount toNewAccount(CreateUserRequest request);
 
     default Role role(com.abcdashboard.domain.user.Role role) {
-        return Role.fromValue(role.id());
+        return role == null ? null : Role.fromValue(role.id());
     }
 
     default com.abcdashboard.domain.user.Role role(Role role) {
-        return com.abcdashboard.domain.user.Role.parse(role.getValue()).orElseThrow();
+        return role == null
+                ? null
+                : com.abcdashboard.domain.user.Role.parse(role.getValue()).orElseThrow();
     }
 
     default OffsetDateTime time(Instant instant) {
