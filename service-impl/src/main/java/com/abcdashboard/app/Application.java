@@ -118,19 +118,6 @@ public final class Application implements AutoCloseable {
             AuditLog audit = new MongoAuditLog(db);
             AccessPolicy policy = new AccessPolicy();
             users.healAdminRoster(clock.instant());
-                        null,
-                        "Ad",
-                        "Min",
-                        "Ad Min",
-                        com.abcdashboard.domain.user.Role.ADMIN,
-                        null,
-                        "en",
-                        true,
-                        false,
-                        passwords.hash("Adm1nPassw0rd"),
-                        clock.instant(),
-                        null));
-            }
 
             AuthHandler auth = new AuthHandler(
                     new Registration(users, passwords, links, clock),
