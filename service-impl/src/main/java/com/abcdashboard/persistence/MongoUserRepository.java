@@ -180,7 +180,8 @@ public final class MongoUserRepository implements UserRepository {
                 Updates.combine(
                         Updates.set("emailVerified", true),
                         Updates.min("emailVerifiedAt", date(at)),
-                        Updates.set("updatedAt", date(at))));
+                        Updates.set("updatedAt", date(at)),
+                        Updates.set("lastModifiedBy", id)));
     }
 
     @Override
@@ -217,7 +218,7 @@ public final class MongoUserRepository implements UserRepository {
         }
         Bson user = and(eq("_id", oid.get()), notDeleted());
         for (int race = 0; race < MAX_COUNTER_RACES; race++) {
-            Optional<Document> after = countOrLock(user, now.plus(lockFor), maxAttempts - 1);
+            Optional<Document> after = countOrLock(user, now, now.plus(lockFor), maxAttempts - 1);
             if (after.isPresent()) {
                 return after.map(MongoUserRepository::toUser);
             }
@@ -235,19 +236,24 @@ public final class MongoUserRepository implements UserRepository {
      * post-image by reference, so a concurrent update can show through it, while the pre-image is a
      * private copy on both servers.
      */
-    private Optional<Document> countOrLock(Bson user, Instant lockedUntil, int alreadyCounted) {
+    private Optional<Document> countOrLock(Bson user, Instant now, Instant lockedUntil, int alreadyCounted) {
+        Bson touched = Updates.set("updatedAt", date(now));
         if (alreadyCounted > 0) {
             Bson belowThreshold = or(exists(FAILED_LOGINS, false), lt(FAILED_LOGINS, alreadyCounted));
-            Document before =
-                    users.findOneAndUpdate(and(user, belowThreshold), Updates.inc(FAILED_LOGINS, 1), RETURN_BEFORE);
+            Document before = users.findOneAndUpdate(
+                    and(user, belowThreshold), Updates.combine(Updates.inc(FAILED_LOGINS, 1), touched), RETURN_BEFORE);
             if (before != null) {
-                return Optional.of(before.append(FAILED_LOGINS, before.getInteger(FAILED_LOGINS, 0) + 1));
+                return Optional.of(before.append(FAILED_LOGINS, before.getInteger(FAILED_LOGINS, 0) + 1)
+                        .append("updatedAt", date(now)));
             }
         }
         Bson atThreshold = alreadyCounted > 0 ? and(user, gte(FAILED_LOGINS, alreadyCounted)) : user;
-        Bson lock = Updates.combine(Updates.set(FAILED_LOGINS, 0), Updates.set(LOCKED_UNTIL, date(lockedUntil)));
+        Bson lock =
+                Updates.combine(Updates.set(FAILED_LOGINS, 0), Updates.set(LOCKED_UNTIL, date(lockedUntil)), touched);
         return Optional.ofNullable(users.findOneAndUpdate(atThreshold, lock, RETURN_BEFORE))
-                .map(before -> before.append(FAILED_LOGINS, 0).append(LOCKED_UNTIL, date(lockedUntil)));
+                .map(before -> before.append(FAILED_LOGINS, 0)
+                        .append(LOCKED_UNTIL, date(lockedUntil))
+                        .append("updatedAt", date(now)));
     }
 
     @Override
@@ -398,7 +404,8 @@ public final class MongoUserRepository implements UserRepository {
                         Updates.set(FAILED_LOGINS, 0),
                         Updates.unset(LOCKED_UNTIL),
                         Updates.set("lastLoginAt", date(now)),
-                        Updates.set("lastActivityAt", date(now))));
+                        Updates.set("lastActivityAt", date(now)),
+                        Updates.set("updatedAt", date(now))));
     }
 
     private Optional<User> update(String id, Bson update) {

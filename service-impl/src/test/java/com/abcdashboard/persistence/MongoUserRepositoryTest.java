@@ -276,6 +276,42 @@ class MongoUserRepositoryTest {
         assertThat(signedIn.lastActivityAt()).isEqualTo(later);
     }
 
+    @Test
+    void everyWriteMovesUpdatedAtAndChangesByAPersonNameThem() {
+        User jane = insert("jane@example.com", "jane");
+        Instant t1 = NOW.plusSeconds(1);
+        assertThat(users.markEmailVerified(jane.id(), t1)).get().satisfies(u -> {
+            assertThat(u.updatedAt()).isEqualTo(t1);
+            assertThat(u.lastModifiedBy()).isEqualTo(jane.id());
+        });
+        Instant t2 = NOW.plusSeconds(2);
+        assertThat(users.recordFailedLogin(jane.id(), t2, 5, LOCK))
+                .get()
+                .extracting(User::updatedAt)
+                .isEqualTo(t2);
+        Instant t3 = NOW.plusSeconds(3);
+        assertThat(users.recordSuccessfulLogin(jane.id(), t3))
+                .get()
+                .extracting(User::updatedAt)
+                .isEqualTo(t3);
+        Instant t4 = NOW.plusSeconds(4);
+        assertThat(users.changePassword(jane.id(), "h2", t4))
+                .get()
+                .extracting(User::updatedAt)
+                .isEqualTo(t4);
+        Instant t5 = NOW.plusSeconds(5);
+        assertThat(users.update(
+                        users.findById(jane.id()).orElseThrow(),
+                        new com.abcdashboard.domain.user.UserUpdate(null, Role.MANAGER, null),
+                        t5,
+                        "admin-id"))
+                .get()
+                .satisfies(u -> {
+                    assertThat(u.updatedAt()).isEqualTo(t5);
+                    assertThat(u.lastModifiedBy()).isEqualTo("admin-id");
+                });
+    }
+
     private User insert(String email, String username) {
         return users.insert(newUser(email, username, true, false));
     }
