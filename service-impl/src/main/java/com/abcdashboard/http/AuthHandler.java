@@ -89,14 +89,8 @@ public final class AuthHandler extends AuthService {
             ServerRequest request, ServerResponse response, TokenRequest body, Optional<String> correlationId) {
         User user = registration.verifyEmail(body.getToken());
         String message = "Email verified. You can now sign in.";
-        VerifyEmailData data = new VerifyEmailData();
-        data.setUser(users.toVerifiedDto(user));
-        data.setMessage(message);
-        VerifyEmailResponse envelope = new VerifyEmailResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage(message);
-        envelope.setTimestamp(now());
-        envelope.setData(data);
+        VerifyEmailData data = new VerifyEmailData(users.toVerifiedDto(user), message);
+        VerifyEmailResponse envelope = new VerifyEmailResponse(true, message, now(), data);
         VerifyEmailOp.Response200.builder().response(envelope).send(response);
     }
 
@@ -114,15 +108,9 @@ public final class AuthHandler extends AuthService {
             ServerRequest request, ServerResponse response, LoginRequest body, Optional<String> correlationId) {
         SignIn.Result result = signIn.login(body.getEmail(), body.getPassword(), RequestAuthenticator.client(request));
         cookies.set(response, result.tokens());
-        LoginData data = new LoginData();
-        data.setUser(users.toDto(result.user()));
-        data.setTokens(tokens(result.tokens()));
-        data.setRequiresPasswordChange(result.requiresPasswordChange());
-        LoginResponse envelope = new LoginResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage("Login successful");
-        envelope.setTimestamp(now());
-        envelope.setData(data);
+        LoginData data =
+                new LoginData(users.toDto(result.user()), tokens(result.tokens()), result.requiresPasswordChange());
+        LoginResponse envelope = new LoginResponse(true, "Login successful", now(), data);
         LoginOp.Response200.builder().response(envelope).send(response);
     }
 
@@ -143,13 +131,8 @@ public final class AuthHandler extends AuthService {
         String presented = refreshToken(request, body).orElse(null);
         SessionTokens rotated = sessions.refresh(presented);
         cookies.set(response, rotated);
-        TokensData data = new TokensData();
-        data.setTokens(tokens(rotated));
-        TokensResponse envelope = new TokensResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage("Tokens refreshed");
-        envelope.setTimestamp(now());
-        envelope.setData(data);
+        TokensData data = new TokensData(tokens(rotated));
+        TokensResponse envelope = new TokensResponse(true, "Tokens refreshed", now(), data);
         RefreshTokensOp.Response200.builder().response(envelope).send(response);
     }
 
@@ -266,45 +249,19 @@ public final class AuthHandler extends AuthService {
     }
 
     private UserResponse userResponse(String message, User user) {
-        UserData data = new UserData();
-        data.setUser(users.toDto(user));
-        UserResponse envelope = new UserResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage(message);
-        envelope.setTimestamp(now());
-        envelope.setData(data);
-        return envelope;
+        return new UserResponse(true, message, now(), new UserData(users.toDto(user)));
     }
 
     private AuthStatusResponse statusResponse(String message, User user) {
-        AuthStatusData data = new AuthStatusData();
-        data.setIsAuthenticated(true);
-        data.setUser(users.toDto(user));
-        AuthStatusResponse envelope = new AuthStatusResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage(message);
-        envelope.setTimestamp(now());
-        envelope.setData(data);
-        return envelope;
+        return new AuthStatusResponse(true, message, now(), new AuthStatusData(true, users.toDto(user)));
     }
 
     private MessageResponse messageResponse(String message) {
-        MessageData data = new MessageData();
-        data.setMessage(message);
-        MessageResponse envelope = new MessageResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage(message);
-        envelope.setTimestamp(now());
-        envelope.setData(data);
-        return envelope;
+        return new MessageResponse(true, message, now(), new MessageData(message));
     }
 
     private static AuthTokens tokens(SessionTokens tokens) {
-        AuthTokens dto = new AuthTokens();
-        dto.setAccessToken(tokens.accessToken());
-        dto.setRefreshToken(tokens.refreshToken());
-        dto.setExpiresIn(tokens.expiresInSeconds());
-        return dto;
+        return new AuthTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds());
     }
 
     private OffsetDateTime now() {

@@ -83,23 +83,20 @@ public final class UsersHandler extends UsersService {
                 sortOrder.map(o -> o == SortOrder.ASC).orElse(false));
         Page<User> found = administration.list(
                 caller, query, new PageRequest(page.orElse(1), limit.orElse(PageRequest.DEFAULT_LIMIT)));
-        UserListResponse envelope = new UserListResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage("Users retrieved");
-        envelope.setTimestamp(now());
-        envelope.setData(found.items().stream().map(users::toDto).toList());
-        envelope.setMeta(PaginationMapper.meta(found));
+        UserListResponse envelope = new UserListResponse(
+                true,
+                "Users retrieved",
+                now(),
+                found.items().stream().map(users::toDto).toList(),
+                PaginationMapper.meta(found));
         ListUsersOp.Response200.builder().response(envelope).send(response);
     }
 
     @Override
     protected void handleGetUserStats(ServerRequest request, ServerResponse response, Optional<String> correlationId) {
         User caller = authenticator.require(request).user();
-        UserStatsResponse envelope = new UserStatsResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage("User statistics retrieved");
-        envelope.setTimestamp(now());
-        envelope.setData(users.toDto(administration.stats(caller)));
+        UserStatsResponse envelope = new UserStatsResponse(
+                true, "User statistics retrieved", now(), users.toDto(administration.stats(caller)));
         GetUserStatsOp.Response200.builder().response(envelope).send(response);
     }
 
@@ -146,15 +143,7 @@ public final class UsersHandler extends UsersService {
         User caller = authenticator.require(request).user();
         User updated = administration.update(caller, id, users.toUpdate(body), RequestAuthenticator.client(request));
         String message = "User updated";
-        UserUpdateData data = new UserUpdateData();
-        data.setUser(users.toDto(updated));
-        data.setMessage(message);
-        UserUpdateResponse envelope = new UserUpdateResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage(message);
-        envelope.setTimestamp(now());
-        envelope.setData(data);
-        return envelope;
+        return new UserUpdateResponse(true, message, now(), new UserUpdateData(users.toDto(updated), message));
     }
 
     @Override
@@ -163,13 +152,7 @@ public final class UsersHandler extends UsersService {
         User caller = authenticator.require(request).user();
         administration.delete(caller, id, RequestAuthenticator.client(request));
         String message = "User deleted";
-        MessageData data = new MessageData();
-        data.setMessage(message);
-        MessageResponse envelope = new MessageResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage(message);
-        envelope.setTimestamp(now());
-        envelope.setData(data);
+        MessageResponse envelope = new MessageResponse(true, message, now(), new MessageData(message));
         DeleteUserOp.Response200.builder().response(envelope).send(response);
     }
 
@@ -215,14 +198,7 @@ public final class UsersHandler extends UsersService {
     }
 
     private UserResponse userResponse(String message, User user) {
-        UserData data = new UserData();
-        data.setUser(users.toDto(user));
-        UserResponse envelope = new UserResponse();
-        envelope.setSuccess(true);
-        envelope.setMessage(message);
-        envelope.setTimestamp(now());
-        envelope.setData(data);
-        return envelope;
+        return new UserResponse(true, message, now(), new UserData(users.toDto(user)));
     }
 
     private OffsetDateTime now() {

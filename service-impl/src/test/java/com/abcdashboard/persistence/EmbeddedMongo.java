@@ -6,24 +6,29 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The embedded server in memory, reached through the real driver over TCP as the service reaches it.
- * One per test class; every test takes a fresh database with every index in place.
+ * One per test class ({@code @RegisterExtension static final EmbeddedMongo mongo = new EmbeddedMongo();});
+ * every test takes a fresh database with every index in place.
  */
-final class EmbeddedMongo implements AutoCloseable {
-    private final EmbeddedMongoServer server;
-    private final MongoClient client;
+final class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback {
+    private EmbeddedMongoServer server;
+    private MongoClient client;
 
-    private EmbeddedMongo(EmbeddedMongoServer server, MongoClient client) {
-        this.server = server;
-        this.client = client;
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        // The memory backend writes nothing; the directory is only required by the signature.
+        server = EmbeddedMongoServer.start(AppConfig.EmbeddedStorage.MEMORY, Path.of("target"));
+        client = MongoClients.create(server.connectionString());
     }
 
-    static EmbeddedMongo start() {
-        // The memory backend writes nothing; the directory is only required by the signature.
-        EmbeddedMongoServer server = EmbeddedMongoServer.start(AppConfig.EmbeddedStorage.MEMORY, Path.of("target"));
-        return new EmbeddedMongo(server, MongoClients.create(server.connectionString()));
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     MongoDatabase freshDatabase() {
@@ -33,8 +38,7 @@ final class EmbeddedMongo implements AutoCloseable {
         return database;
     }
 
-    @Override
-    public void close() {
+    void close() {
         client.close();
         server.close();
     }

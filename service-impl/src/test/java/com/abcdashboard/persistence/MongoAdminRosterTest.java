@@ -16,30 +16,21 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MongoAdminRosterTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final UserUpdate DEMOTE = new UserUpdate(null, Role.STAFF, null);
     private static final UserUpdate DEACTIVATE = new UserUpdate(null, null, false);
 
-    private static EmbeddedMongo mongo;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
+
     private MongoDatabase database;
     private MongoUserRepository users;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = EmbeddedMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
 
     @BeforeEach
     void freshDatabase() {

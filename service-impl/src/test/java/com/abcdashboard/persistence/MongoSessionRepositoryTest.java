@@ -9,28 +9,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MongoSessionRepositoryTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final Instant EXPIRES = NOW.plus(Duration.ofDays(7));
 
-    private static EmbeddedMongo mongo;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
     private MongoSessionRepository sessions;
-
-    @BeforeAll
-    static void startServer() {
-        mongo = EmbeddedMongo.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        mongo.close();
-    }
 
     @BeforeEach
     void freshDatabase() {
