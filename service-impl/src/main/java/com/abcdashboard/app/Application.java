@@ -31,7 +31,6 @@ import com.abcdashboard.observability.HealthReporter;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
 import com.abcdashboard.observability.Lifecycle;
 import com.abcdashboard.observability.Probes;
-import com.abcdashboard.persistence.MongoIndexes;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
 import com.abcdashboard.persistence.MongoStore;
@@ -62,7 +61,7 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** Lifetime of the set-password link of administrator-created accounts. */
-    private static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
+    static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
 
     private final AppConfig config;
     private final BuildInfo build;
@@ -101,7 +100,8 @@ public final class Application implements AutoCloseable {
             MongoUserRepository users = new MongoUserRepository(db);
             MongoSessionRepository sessions = new MongoSessionRepository(db);
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
-            MongoIndexes.ensure(db);
+            // Pending migrations (indexes included) and the first admin, under the migration lock.
+            DatabaseSetup.migrate(config, db, clock, System.out);
             mail = MailModule.start(config, db, clock);
 
             AuthHandler auth = authHandler(config, clock, users, sessions, oneTimeTokens, mail.outbox());
@@ -155,14 +155,7 @@ public final class Application implements AutoCloseable {
             MongoSessionRepository sessions,
             MongoOneTimeTokenRepository oneTimeTokens,
             MailOutbox mail) {
-        AuthSettings settings = new AuthSettings(
-                config.jwt().refreshTokenTtl(),
-                config.jwt().emailVerificationTtl(),
-                config.jwt().passwordResetTtl(),
-                SET_PASSWORD_TTL,
-                config.security().maxFailedLogins(),
-                config.security().lockoutDuration(),
-                config.server().clientUrl());
+        AuthSettings settings = authSettings(config);
         PasswordHasher passwords = new BcryptPasswordHasher(config.security());
         OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
         EmailLinks links = new EmailLinks(oneTimeTokens, opaqueTokens, mail, settings, clock);
@@ -180,6 +173,17 @@ public final class Application implements AutoCloseable {
                         config.environment() != AppEnvironment.DEVELOPMENT,
                         config.jwt().refreshTokenTtl()),
                 clock);
+    }
+
+    static AuthSettings authSettings(AppConfig config) {
+        return new AuthSettings(
+                config.jwt().refreshTokenTtl(),
+                config.jwt().emailVerificationTtl(),
+                config.jwt().passwordResetTtl(),
+                SET_PASSWORD_TTL,
+                config.security().maxFailedLogins(),
+                config.security().lockoutDuration(),
+                config.server().clientUrl());
     }
 
     /** Mail capture server of development and tests, when running (tests read the captured mail). */
@@ -216,10 +220,10 @@ public final class Application implements AutoCloseable {
     /** Stops taking traffic (not ready), lets in-flight requests finish, then closes the infrastructure. */
     @Override
     public void close() {
-        if (lifecycle.phase() == Lifecycle.Phase.STOPPING) {
+        // Not ready from here on; a second call (hook after an explicit close) does nothing.
+        if (!lifecycle.beginStopping()) {
             return;
         }
-        lifecycle.stopping();
         LOG.info("Shutting down");
         server.stop();
         mail.close();
