@@ -41,7 +41,9 @@ public final class DatabaseSetup {
         Result result = lock.holding(() -> new Result(
                 runner.applyPending(),
                 firstAdmin(config, database, clock)
-                        .ensure(config.admin().email(), config.admin().password())));
+                        .ensure(
+                                config.initialAdmin().email(),
+                                config.initialAdmin().password())));
         switch (result.admin()) {
             case FirstAdmin.Outcome.CreatedWithPassword created ->
                 LOG.info("First administrator {} created", created.admin().id());

@@ -26,7 +26,7 @@ public record AppConfig(
         Security security,
         Cache cache,
         Logging logging,
-        Admin admin) {
+        InitialAdmin initialAdmin) {
 
     /** Secrets used by development and test env files; refused in staging and production. */
     static final Set<String> KNOWN_DEV_SECRETS =
@@ -126,10 +126,10 @@ public record AppConfig(
      *
      * @param password empty: the account is created without one and a one-time set-password link is printed
      */
-    public record Admin(Optional<String> email, Optional<String> password) {
+    public record InitialAdmin(Optional<String> email, Optional<String> password) {
         @Override
         public String toString() {
-            return "Admin[email=" + email.orElse("none") + ", password="
+            return "InitialAdmin[email=" + email.orElse("none") + ", password="
                     + password.map(p -> "***").orElse("none") + "]";
         }
     }
@@ -166,12 +166,12 @@ public record AppConfig(
                 in.duration("CACHE_API_RESPONSE_TTL", Duration.ofMinutes(1)));
         Logging logging = new Logging(
                 in.oneOf("LOG_LEVEL", LogLevel.class, LogLevel.INFO), Path.of(in.string("LOG_DIR", "logs")));
-        Admin admin = readAdmin(in);
+        InitialAdmin initialAdmin = readInitialAdmin(in);
 
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
         }
-        return new AppConfig(env, server, mongo, jwt, email, security, cache, logging, admin);
+        return new AppConfig(env, server, mongo, jwt, email, security, cache, logging, initialAdmin);
     }
 
     private static Mongo readMongo(ConfigReader in, AppEnvironment env) {
@@ -240,7 +240,7 @@ public record AppConfig(
                 in.string("EMAIL_FROM_NAME", "ABC Dashboard"));
     }
 
-    private static Admin readAdmin(ConfigReader in) {
+    private static InitialAdmin readInitialAdmin(ConfigReader in) {
         Optional<String> email = in.optional("ADMIN_EMAIL");
         Optional<String> password = in.optional("ADMIN_PASSWORD");
         if (email.isPresent() && !AccountFields.isValidEmail(email.get())) {
@@ -259,6 +259,6 @@ public record AppConfig(
                 e.details().forEach(in::problem);
             }
         }
-        return new Admin(email.map(AccountFields::normaliseEmail), password);
+        return new InitialAdmin(email.map(AccountFields::normaliseEmail), password);
     }
 }
