@@ -122,6 +122,8 @@ class MainTest {
                 "DATA_DIR", dir.resolve("data").toString(),
                 "LOG_DIR", dir.resolve("logs").toString(),
                 "ADMIN_EMAIL", "root@example.com",
+                // Blank overrides test.env's password: the admin gets a set-password link instead.
+                "ADMIN_PASSWORD", "",
                 "CLIENT_URL", "https://dashboard.example.com");
 
         Outcome migrate = runMain(env, bound, "migrate");
