@@ -35,7 +35,6 @@ import com.abcdashboard.observability.HealthReporter.ServiceState;
 import com.abcdashboard.observability.Lifecycle;
 import com.abcdashboard.observability.Probes;
 import com.abcdashboard.persistence.MongoAuditLog;
-import com.abcdashboard.persistence.MongoIndexes;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
 import com.abcdashboard.persistence.MongoStore;
@@ -66,7 +65,7 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     /** Lifetime of the set-password link of administrator-created accounts. */
-    private static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
+    static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
 
     private final AppConfig config;
     private final BuildInfo build;
@@ -105,7 +104,8 @@ public final class Application implements AutoCloseable {
             MongoUserRepository users = new MongoUserRepository(db);
             MongoSessionRepository sessions = new MongoSessionRepository(db);
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
-            MongoIndexes.ensure(db);
+            // Pending migrations (indexes included) and the first admin, under the migration lock.
+            DatabaseSetup.migrate(config, db, clock, System.out);
             mail = MailModule.start(config, db, clock);
 
             AuthSettings settings = authSettings(config);
@@ -179,7 +179,7 @@ public final class Application implements AutoCloseable {
         }
     }
 
-    private static AuthSettings authSettings(AppConfig config) {
+    static AuthSettings authSettings(AppConfig config) {
         return new AuthSettings(
                 config.jwt().refreshTokenTtl(),
                 config.jwt().emailVerificationTtl(),
@@ -224,10 +224,10 @@ public final class Application implements AutoCloseable {
     /** Stops taking traffic (not ready), lets in-flight requests finish, then closes the infrastructure. */
     @Override
     public void close() {
-        if (lifecycle.phase() == Lifecycle.Phase.STOPPING) {
+        // Not ready from here on; a second call (hook after an explicit close) does nothing.
+        if (!lifecycle.beginStopping()) {
             return;
         }
-        lifecycle.stopping();
         LOG.info("Shutting down");
         server.stop();
         mail.close();

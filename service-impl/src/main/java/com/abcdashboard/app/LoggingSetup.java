@@ -32,4 +32,11 @@ final class LoggingSetup {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
     }
+
+    /** Writes out and closes every appender; the last thing a process does before it exits. */
+    static void flush() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.stop();
+        }
+    }
 }

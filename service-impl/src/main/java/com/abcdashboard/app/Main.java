@@ -1,16 +1,18 @@
 package com.abcdashboard.app;
 
+import com.abcdashboard.app.CommandLine.Command;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.ConfigException;
 import com.abcdashboard.config.EnvironmentLoader;
+import java.time.Clock;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Entry point: {@code java -jar abc-dashboard-service.jar [serve]}. Reads and validates the whole
- * configuration before anything else happens; an invalid configuration exits with status 2 and the list
- * of problems, before a port is bound.
+ * Entry point: {@code java -jar abc-dashboard-service.jar [command]} ({@link CommandLine#USAGE}). Parses
+ * the command line (bad usage: status 64), then reads and validates the whole configuration before
+ * anything else happens (invalid: status 2 and the list of problems, before a port is bound).
  */
 public final class Main {
     static final int EXIT_CONFIG = 2;
@@ -19,10 +21,19 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        String command = args.length == 0 ? "serve" : args[0];
-        if (!command.equals("serve")) {
-            System.err.println("Unknown command '" + command + "'. Usage: abc-dashboard-service [serve]");
+        Command command;
+        try {
+            command = CommandLine.parse(args);
+        } catch (CommandLine.UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.println();
+            System.err.println(CommandLine.USAGE);
             System.exit(EXIT_USAGE);
+            return;
+        }
+        if (command instanceof CommandLine.Help) {
+            System.out.println(CommandLine.USAGE);
+            return;
         }
         EnvironmentLoader.LoadedEnvironment env;
         AppConfig config;
@@ -41,9 +52,18 @@ public final class Main {
                 config.environment().id(),
                 env.files(),
                 Arrays.toString(args));
+        if (command instanceof CommandLine.Serve) {
+            serve(config, log);
+            return;
+        }
+        int status = new Commands(config, Clock.systemUTC(), System.out, System.err).run(command);
+        LoggingSetup.flush();
+        System.exit(status);
+    }
 
+    private static void serve(AppConfig config, Logger log) {
         Application app = Application.start(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        GracefulShutdown.install(app);
         log.info(
                 "ABC Dashboard API {} ready on http://localhost:{} (docs: http://localhost:{}/api-docs)",
                 app.build().version(),

@@ -1,5 +1,9 @@
 package com.abcdashboard.config;
 
+import com.abcdashboard.domain.DomainException;
+import com.abcdashboard.domain.FieldErrors;
+import com.abcdashboard.domain.auth.PasswordPolicy;
+import com.abcdashboard.domain.user.AccountFields;
 import com.mongodb.ConnectionString;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,7 +25,8 @@ public record AppConfig(
         Email email,
         Security security,
         Cache cache,
-        Logging logging) {
+        Logging logging,
+        InitialAdmin initialAdmin) {
 
     /** Secrets used by development and test env files; refused in staging and production. */
     static final Set<String> KNOWN_DEV_SECRETS =
@@ -116,6 +121,19 @@ public record AppConfig(
 
     public record Logging(LogLevel level, Path directory) {}
 
+    /**
+     * The first administrator, created by the migrations when no admin exists and an email is set.
+     *
+     * @param password empty: the account is created without one and a one-time set-password link is printed
+     */
+    public record InitialAdmin(Optional<String> email, Optional<String> password) {
+        @Override
+        public String toString() {
+            return "InitialAdmin[email=" + email.orElse("none") + ", password="
+                    + password.map(p -> "***").orElse("none") + "]";
+        }
+    }
+
     /** Reads and validates everything; throws {@link ConfigException} naming every invalid variable. */
     public static AppConfig from(Map<String, String> source) {
         ConfigReader in = new ConfigReader(source);
@@ -148,11 +166,12 @@ public record AppConfig(
                 in.duration("CACHE_API_RESPONSE_TTL", Duration.ofMinutes(1)));
         Logging logging = new Logging(
                 in.oneOf("LOG_LEVEL", LogLevel.class, LogLevel.INFO), Path.of(in.string("LOG_DIR", "logs")));
+        InitialAdmin initialAdmin = readInitialAdmin(in);
 
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
         }
-        return new AppConfig(env, server, mongo, jwt, email, security, cache, logging);
+        return new AppConfig(env, server, mongo, jwt, email, security, cache, logging, initialAdmin);
     }
 
     private static Mongo readMongo(ConfigReader in, AppEnvironment env) {
@@ -219,5 +238,27 @@ public record AppConfig(
                 in.optional("EMAIL_PASS"),
                 from,
                 in.string("EMAIL_FROM_NAME", "ABC Dashboard"));
+    }
+
+    private static InitialAdmin readInitialAdmin(ConfigReader in) {
+        Optional<String> email = in.optional("ADMIN_EMAIL");
+        Optional<String> password = in.optional("ADMIN_PASSWORD");
+        if (email.isPresent() && !AccountFields.isValidEmail(email.get())) {
+            in.problem("ADMIN_EMAIL", "must be an email address");
+        }
+        if (password.isPresent()) {
+            if (email.isEmpty()) {
+                in.problem("ADMIN_PASSWORD", "is set without ADMIN_EMAIL");
+            }
+            // The policy's message lists the rules broken, never the password itself.
+            FieldErrors errors = new FieldErrors();
+            PasswordPolicy.check("ADMIN_PASSWORD", password.get(), errors);
+            try {
+                errors.throwIfAny();
+            } catch (DomainException e) {
+                e.details().forEach(in::problem);
+            }
+        }
+        return new InitialAdmin(email.map(AccountFields::normaliseEmail), password);
     }
 }

@@ -26,6 +26,11 @@ public final class Lifecycle implements HealthCheck {
         phase.set(Phase.STOPPING);
     }
 
+    /** Moves to STOPPING; true only for the one caller that made the move (shutdown runs once). */
+    public boolean beginStopping() {
+        return phase.getAndSet(Phase.STOPPING) != Phase.STOPPING;
+    }
+
     public Phase phase() {
         return phase.get();
     }

@@ -4,7 +4,9 @@ import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 
 /**
@@ -19,9 +21,32 @@ public final class MongoIndexes {
     private MongoIndexes() {}
 
     public static void ensure(MongoDatabase database) {
-        ensure(database.getCollection(MongoUserRepository.COLLECTION), MongoUserRepository.INDEXES);
-        ensure(database.getCollection(MongoSessionRepository.COLLECTION), MongoSessionRepository.INDEXES);
-        ensure(database.getCollection(MongoOneTimeTokenRepository.COLLECTION), MongoOneTimeTokenRepository.INDEXES);
+        definitions().forEach((collection, indexes) -> ensure(database.getCollection(collection), indexes));
+    }
+
+    /**
+     * Every index definition, per collection name, in a fixed order. The migrations create them in a
+     * repeatable step keyed by {@link #checksum()}, so adding or changing one here re-runs that step.
+     */
+    public static Map<String, List<IndexModel>> definitions() {
+        Map<String, List<IndexModel>> all = new LinkedHashMap<>();
+        all.put(MongoUserRepository.COLLECTION, MongoUserRepository.INDEXES);
+        all.put(MongoSessionRepository.COLLECTION, MongoSessionRepository.INDEXES);
+        all.put(MongoOneTimeTokenRepository.COLLECTION, MongoOneTimeTokenRepository.INDEXES);
+        return all;
+    }
+
+    /** SHA-256 over every definition (collection, keys, options): changes when any index does. */
+    public static String checksum() {
+        StringBuilder text = new StringBuilder();
+        definitions()
+                .forEach((collection, indexes) -> indexes.forEach(index -> text.append(collection)
+                        .append(' ')
+                        .append(index.getKeys().toBsonDocument().toJson())
+                        .append(' ')
+                        .append(index.getOptions())
+                        .append('\n')));
+        return Sha256.hex(text.toString());
     }
 
     static void ensure(MongoCollection<Document> collection, List<IndexModel> indexes) {

@@ -462,4 +462,9 @@ public final class MongoUserRepository implements UserRepository {
                 d.getString("lastModifiedBy"),
                 instant(d, DELETED_AT));
     }
+
+    /** Whether any non-deleted administrator exists (the first-admin seed asks before creating one). */
+    public boolean anyAdmin() {
+        return users.find(and(eq("role", Role.ADMIN.id()), notDeleted())).first() != null;
+    }
 }

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -24,11 +26,18 @@ class MainTest {
     record Outcome(int exitCode, String stdout, String stderr) {}
 
     private Outcome runMain(Map<String, String> environment) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElseThrow(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName())
+        return runMain(environment, FAST_EXIT);
+    }
+
+    private Outcome runMain(Map<String, String> environment, Duration bound, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElseThrow(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout.txt").toFile())
                 .redirectError(dir.resolve("stderr.txt").toFile());
@@ -39,8 +48,8 @@ class MainTest {
 
         Process process = builder.start();
         try {
-            assertThat(process.waitFor(FAST_EXIT.toMillis(), TimeUnit.MILLISECONDS))
-                    .as("Main exits within %s", FAST_EXIT)
+            assertThat(process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("Main exits within %s", bound)
                     .isTrue();
         } finally {
             process.destroyForcibly();
@@ -84,5 +93,62 @@ class MainTest {
                 .hasSize(2)
                 .anySatisfy(line -> assertThat(line).startsWith("  - PORT "))
                 .anySatisfy(line -> assertThat(line).startsWith("  - MONGODB_URI "));
+    }
+
+    @Test
+    void badUsageExitsWith64AndTheUsageBeforeReadingTheConfiguration() throws Exception {
+        // An invalid configuration too: usage is checked first, so the status is 64, not 2.
+        Outcome outcome = runMain(Map.of("PORT", "eighty"), FAST_EXIT, "backup", "--from", "somewhere");
+
+        assertThat(outcome.exitCode()).isEqualTo(Main.EXIT_USAGE);
+        assertThat(outcome.stderr()).startsWith("backup needs --out DIR").contains("Usage:", "restore --from DIR");
+        assertThat(outcome.stdout()).isEmpty();
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsWith0() throws Exception {
+        Outcome outcome = runMain(Map.of(), FAST_EXIT, "--help");
+
+        assertThat(outcome.exitCode()).isZero();
+        assertThat(outcome.stdout()).contains("migrate --status", "backup --out DIR", "restore --from DIR [--drop]");
+    }
+
+    @Test
+    void migrateBackupAndRestoreWorkOnTheEmbeddedFileStoreAsTheServiceUsesIt() throws Exception {
+        Duration bound = Duration.ofSeconds(60);
+        Map<String, String> env = Map.of(
+                "APP_ENV", "test",
+                "MONGODB_URI", "embedded",
+                "DATA_DIR", dir.resolve("data").toString(),
+                "LOG_DIR", dir.resolve("logs").toString(),
+                "ADMIN_EMAIL", "root@example.com",
+                // Blank overrides test.env's password: the admin gets a set-password link instead.
+                "ADMIN_PASSWORD", "",
+                "CLIENT_URL", "https://dashboard.example.com");
+
+        Outcome migrate = runMain(env, bound, "migrate");
+        Outcome again = runMain(env, bound, "migrate");
+        Outcome status = runMain(env, bound, "migrate", "--status");
+        Outcome backup =
+                runMain(env, bound, "backup", "--out", dir.resolve("backup").toString());
+        Outcome refused =
+                runMain(env, bound, "restore", "--from", dir.resolve("backup").toString());
+        Outcome restored =
+                runMain(env, bound, "restore", "--from", dir.resolve("backup").toString(), "--drop");
+
+        assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
+        assertThat(migrate.stdout())
+                .contains("Applied 1 migration(s): indexes")
+                .containsPattern("https://dashboard\\.example\\.com/reset-password\\?token=[A-Za-z0-9_-]{43}");
+        assertThat(again.stdout()).contains("Nothing to migrate").doesNotContain("reset-password");
+        assertThat(status.stdout())
+                .containsPattern("indexes +repeatable +applied +\\d{4}-\\d\\d-\\d\\dT\\S+ +[0-9a-f]{64}");
+        assertThat(backup.exitCode()).as(backup.stderr()).isZero();
+        assertThat(dir.resolve("backup/manifest.json")).exists();
+        assertThat(dir.resolve("backup/users.jsonl")).content().contains("root@example.com");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("not empty", "--drop");
+        assertThat(restored.exitCode()).as(restored.stderr()).isZero();
+        assertThat(restored.stdout()).contains("Restored ");
     }
 }

@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommittedEnvFilesTest {
     private static final Path ENV_DIR = Path.of(System.getProperty("repo.env.dir"));
     private static final Path DOCS = Path.of(System.getProperty("repo.docs.dir"), "configuration.md");
-    private static final Set<String> SECRETS = Set.of("JWT_SECRET", "EMAIL_PASS", "MONGODB_URI", "REDIS_URL");
+    private static final Set<String> SECRETS =
+            Set.of("JWT_SECRET", "EMAIL_PASS", "MONGODB_URI", "REDIS_URL", "ADMIN_PASSWORD");
     private static final String STORE_SECRET = "a-real-secret-from-the-secret-store-0123456789";
 
     private static Map<String, String> fileValues(String environment) {

@@ -64,18 +64,29 @@ public final class EmailLinks {
     }
 
     public void send(User user, Kind kind) {
-        Instant now = clock.instant();
-        oneTimeTokens.invalidateAll(user.id(), Set.of(kind.purpose()), now);
-        String token = opaqueTokens.generate();
-        oneTimeTokens.create(kind.purpose(), OpaqueTokens.hash(token), user.id(), now, now.plus(kind.ttl()));
+        String link = issue(user, kind);
         mail.enqueue(new EmailMessage(
                 user.email(),
                 kind.template(),
                 Map.of(
                         "name", user.firstName(),
-                        "link", settings.link(kind.page(), token),
+                        "link", link,
                         "expiresInHours", Long.toString(kind.ttl().toHours()),
                         "expiresInMinutes", Long.toString(kind.ttl().toMinutes()))));
+    }
+
+    /**
+     * Creates the link without mailing it: earlier unused links of the kind die, the new token is stored
+     * as a hash. {@link #send} mails it; the first-admin seed prints it (no mail server is needed then).
+     *
+     * @return {@code CLIENT_URL/<page>?token=…}, the only place the token appears in clear
+     */
+    public String issue(User user, Kind kind) {
+        Instant now = clock.instant();
+        oneTimeTokens.invalidateAll(user.id(), Set.of(kind.purpose()), now);
+        String token = opaqueTokens.generate();
+        oneTimeTokens.create(kind.purpose(), OpaqueTokens.hash(token), user.id(), now, now.plus(kind.ttl()));
+        return settings.link(kind.page(), token);
     }
 
     /** Consumes a link's token once, if it is of one of these kinds and still valid. */
