@@ -20,19 +20,17 @@ final class Team {
         }
     }
 
-    private static volatile Member seededAdmin;
-
     private Team() {}
 
-    /** The seeded first admin, signed in once per run. Tests must not demote, deactivate or delete it. */
+    /**
+     * The seeded first admin, freshly signed in (other tests move the service's clock past token
+     * lifetimes). Tests must not demote, deactivate or delete it.
+     */
     static Member seededAdmin() {
-        if (seededAdmin == null) {
-            String email = setting("ADMIN_EMAIL");
-            Response login = Accounts.login(email, setting("ADMIN_PASSWORD"));
-            login.then().statusCode(200);
-            seededAdmin = new Member(login.path("data.user.id"), email, "admin", login.path("data.tokens.accessToken"));
-        }
-        return seededAdmin;
+        String email = setting("ADMIN_EMAIL");
+        Response login = Accounts.login(email, setting("ADMIN_PASSWORD"));
+        login.then().statusCode(200);
+        return new Member(login.path("data.user.id"), email, "admin", login.path("data.tokens.accessToken"));
     }
 
     /** A new, signed-in user of this role, created by the seeded admin. */
