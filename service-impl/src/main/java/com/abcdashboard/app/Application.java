@@ -15,6 +15,7 @@ import com.abcdashboard.domain.user.AccessPolicy;
 import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.http.ApiDocsService;
+import com.abcdashboard.http.AuditHandler;
 import com.abcdashboard.http.AuthCookies;
 import com.abcdashboard.http.AuthHandler;
 import com.abcdashboard.http.ErrorMapper;
@@ -121,9 +122,9 @@ public final class Application implements AutoCloseable {
 
             AuthHandler auth = new AuthHandler(
                     new Registration(users, passwords, links, clock),
-                    new SignIn(users, passwords, sessionService, settings, clock),
+                    new SignIn(users, passwords, sessionService, settings, audit, clock),
                     sessionService,
-                    new PasswordManagement(users, passwords, sessionService, links, mail.outbox(), clock),
+                    new PasswordManagement(users, passwords, sessionService, links, mail.outbox(), audit, clock),
                     new ProfileService(users, clock),
                     authenticator,
                     // Secure cookies everywhere but local development over plain http.
@@ -151,6 +152,7 @@ public final class Application implements AutoCloseable {
                     .addFilter(new RequestLoggingFilter())
                     .register("/api/v1/auth", auth)
                     .register("/api/v1/users", usersHandler)
+                    .register("/api/v1/audit-logs", new AuditHandler(audit, policy, authenticator, clock))
                     .register("/api/v1/health", new HealthHandler(reporter, probes))
                     .register("/api-docs", new ApiDocsService(build.swaggerUiVersion()))
                     .any(new RouteNotFoundHandler(errors))

@@ -154,7 +154,8 @@ public final class AuthHandler extends AuthService {
             ChangePasswordRequest body,
             Optional<String> correlationId) {
         Authenticated caller = authenticator.require(request);
-        passwords.change(caller, body.getCurrentPassword(), body.getNewPassword());
+        passwords.change(
+                caller, body.getCurrentPassword(), body.getNewPassword(), RequestAuthenticator.client(request));
         ChangePasswordOp.Response200.builder()
                 .response(messageResponse("Password changed. Other sessions were signed out."))
                 .send(response);
@@ -172,7 +173,7 @@ public final class AuthHandler extends AuthService {
     @Override
     protected void handleResetPassword(
             ServerRequest request, ServerResponse response, ResetPasswordRequest body, Optional<String> correlationId) {
-        passwords.reset(body.getToken(), body.getPassword());
+        passwords.reset(body.getToken(), body.getPassword(), RequestAuthenticator.client(request));
         ResetPasswordOp.Response200.builder()
                 .response(messageResponse("Password reset. Please sign in with your new password."))
                 .send(response);

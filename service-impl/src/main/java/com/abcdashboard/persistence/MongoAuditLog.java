@@ -1,33 +1,144 @@
 package com.abcdashboard.persistence;
 
+import static com.abcdashboard.persistence.Documents.date;
+import static com.abcdashboard.persistence.Documents.instant;
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
+
 import com.abcdashboard.domain.Page;
 import com.abcdashboard.domain.PageRequest;
+import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.audit.AuditQuery;
+import com.abcdashboard.domain.auth.ClientInfo;
+import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Interim: replaced by the audit-log branch. */
+/**
+ * The {@code audit_log} collection: append-only, one document per event, read newest first. A failed
+ * write is logged at ERROR and swallowed — the recorded action has already happened and must not be
+ * reported as failed because its record could not be written.
+ */
 public final class MongoAuditLog implements AuditLog {
+    static final String COLLECTION = "audit_log";
+    private static final Logger LOG = LoggerFactory.getLogger(MongoAuditLog.class);
+
+    static final List<IndexModel> INDEXES = List.of(
+            new IndexModel(Indexes.descending("at", "_id"), new IndexOptions().name("audit_log_at_id")),
+            new IndexModel(
+                    Indexes.compoundIndex(Indexes.ascending("actorId"), Indexes.descending("at", "_id")),
+                    new IndexOptions().name("audit_log_actor_at")),
+            new IndexModel(
+                    Indexes.compoundIndex(Indexes.ascending("targetId"), Indexes.descending("at", "_id")),
+                    new IndexOptions().name("audit_log_target_at")),
+            new IndexModel(
+                    Indexes.compoundIndex(Indexes.ascending("action"), Indexes.descending("at", "_id")),
+                    new IndexOptions().name("audit_log_action_at")));
+
     private final MongoCollection<Document> log;
 
     public MongoAuditLog(MongoDatabase database) {
-        this.log = database.getCollection("audit_log");
+        this.log = database.getCollection(COLLECTION);
     }
 
     @Override
     public void record(AuditEvent event) {
-        log.insertOne(new Document("action", event.action().id())
-                .append("at", Documents.date(event.at()))
-                .append("actorId", event.actorId())
-                .append("targetId", event.targetId()));
+        Document doc = new Document("_id", new ObjectId())
+                .append("action", event.action().id())
+                .append("at", date(event.at()));
+        putIfNotNull(doc, "actorId", event.actorId());
+        putIfNotNull(doc, "targetId", event.targetId());
+        putIfNotNull(doc, "ipAddress", event.client().ipAddress());
+        putIfNotNull(doc, "userAgent", event.client().userAgent());
+        putIfNotNull(doc, "correlationId", event.client().correlationId());
+        if (!event.details().isEmpty()) {
+            doc.append("details", new Document(event.details()));
+        }
+        try {
+            log.insertOne(doc);
+        } catch (MongoException e) {
+            // Action and ids only: the details may carry an attempted email address.
+            LOG.error(
+                    "Audit entry {} (actor {}, target {}) could not be written: {}",
+                    event.action().id(),
+                    event.actorId(),
+                    event.targetId(),
+                    e.getMessage());
+        }
     }
 
     @Override
     public Page<AuditEvent> find(AuditQuery query, PageRequest page) {
-        return new Page<>(List.of(), 0, page);
+        Bson filter = filter(query);
+        long total = log.countDocuments(filter);
+        List<AuditEvent> items = new ArrayList<>();
+        if (page.offset() < total) {
+            log.find(filter)
+                    .sort(Sorts.descending("at", "_id"))
+                    .skip((int) page.offset())
+                    .limit(page.limit())
+                    .forEach(d -> items.add(toEvent(d)));
+        }
+        return new Page<>(items, total, page);
+    }
+
+    private static Bson filter(AuditQuery query) {
+        List<Bson> parts = new ArrayList<>();
+        if (query.actorId() != null) {
+            parts.add(eq("actorId", query.actorId()));
+        }
+        if (query.targetId() != null) {
+            parts.add(eq("targetId", query.targetId()));
+        }
+        if (query.action() != null) {
+            parts.add(eq("action", query.action().id()));
+        }
+        if (query.from() != null) {
+            parts.add(gte("at", date(query.from())));
+        }
+        if (query.to() != null) {
+            parts.add(lt("at", date(query.to())));
+        }
+        return parts.isEmpty() ? new Document() : and(parts);
+    }
+
+    private static AuditEvent toEvent(Document d) {
+        Map<String, String> details = new LinkedHashMap<>();
+        Document stored = d.get("details", Document.class);
+        if (stored != null) {
+            stored.forEach((key, value) -> details.put(key, String.valueOf(value)));
+        }
+        return new AuditEvent(
+                d.getObjectId("_id").toHexString(),
+                // Unknown stored actions (a newer version wrote them) read as the closest generic one.
+                AuditAction.parse(d.getString("action")).orElse(AuditAction.USER_UPDATED),
+                instant(d, "at"),
+                d.getString("actorId"),
+                d.getString("targetId"),
+                new ClientInfo(d.getString("ipAddress"), d.getString("userAgent"), d.getString("correlationId")),
+                details);
+    }
+
+    private static void putIfNotNull(Document doc, String field, Object value) {
+        if (value != null) {
+            doc.append(field, value);
+        }
     }
 }

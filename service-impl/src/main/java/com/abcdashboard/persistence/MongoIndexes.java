@@ -33,6 +33,7 @@ public final class MongoIndexes {
         all.put(MongoUserRepository.COLLECTION, MongoUserRepository.INDEXES);
         all.put(MongoSessionRepository.COLLECTION, MongoSessionRepository.INDEXES);
         all.put(MongoOneTimeTokenRepository.COLLECTION, MongoOneTimeTokenRepository.INDEXES);
+        all.put(MongoAuditLog.COLLECTION, MongoAuditLog.INDEXES);
         return all;
     }
 

@@ -1,6 +1,9 @@
 package com.abcdashboard.domain.auth;
 
 import com.abcdashboard.domain.FieldErrors;
+import com.abcdashboard.domain.audit.AuditAction;
+import com.abcdashboard.domain.audit.AuditEvent;
+import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.MailOutbox;
 import com.abcdashboard.domain.user.AccountFields;
@@ -17,6 +20,7 @@ public final class PasswordManagement {
     private final SessionService sessions;
     private final EmailLinks links;
     private final MailOutbox mail;
+    private final AuditLog audit;
     private final Clock clock;
 
     public PasswordManagement(
@@ -25,17 +29,19 @@ public final class PasswordManagement {
             SessionService sessions,
             EmailLinks links,
             MailOutbox mail,
+            AuditLog audit,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.links = links;
         this.mail = mail;
+        this.audit = audit;
         this.clock = clock;
     }
 
     /** Needs the current password; keeps the caller's session and ends every other one. */
-    public void change(Authenticated caller, String currentPassword, String newPassword) {
+    public void change(Authenticated caller, String currentPassword, String newPassword, ClientInfo client) {
         FieldErrors errors = new FieldErrors();
         errors.required("currentPassword", currentPassword);
         PasswordPolicy.check("newPassword", newPassword, errors);
@@ -51,6 +57,7 @@ public final class PasswordManagement {
         Instant now = clock.instant();
         users.changePassword(user.id(), passwords.hash(newPassword), now);
         sessions.revokeOthers(user.id(), caller.sessionId(), "password-change");
+        audit.record(AuditEvent.of(AuditAction.PASSWORD_CHANGED, now, user.id(), user.id(), client, Map.of()));
         mail.enqueue(new EmailMessage(
                 user.email(), EmailMessage.Template.PASSWORD_CHANGED, Map.of("name", user.firstName())));
     }
@@ -69,7 +76,7 @@ public final class PasswordManagement {
      * Sets the password with a reset (or set-password) token, once. Every session of the user ends.
      * Receiving the link proves the mailbox, so the address counts as verified afterwards.
      */
-    public void reset(String token, String newPassword) {
+    public void reset(String token, String newPassword, ClientInfo client) {
         FieldErrors errors = new FieldErrors();
         errors.required("token", token);
         PasswordPolicy.check("password", newPassword, errors);
@@ -84,5 +91,13 @@ public final class PasswordManagement {
             users.markEmailVerified(user.id(), now);
         }
         sessions.revokeOthers(user.id(), null, "password-reset");
+        // Whoever held the emailed token acted: the account itself, as far as anyone can tell.
+        audit.record(AuditEvent.of(
+                AuditAction.PASSWORD_RESET,
+                now,
+                user.id(),
+                user.id(),
+                client,
+                Map.of("via", consumed.purpose().name().toLowerCase(java.util.Locale.ROOT))));
     }
 }
