@@ -22,6 +22,8 @@ import com.abcdashboard.http.ErrorMapper;
 import com.abcdashboard.http.ErrorResponses;
 import com.abcdashboard.http.HealthHandler;
 import com.abcdashboard.http.JsonProvider;
+import com.abcdashboard.http.MetricsFilter;
+import com.abcdashboard.http.MetricsHandler;
 import com.abcdashboard.http.ProtocolErrorHandler;
 import com.abcdashboard.http.RequestAuthenticator;
 import com.abcdashboard.http.RequestLoggingFilter;
@@ -34,7 +36,10 @@ import com.abcdashboard.observability.DatabaseCheck;
 import com.abcdashboard.observability.HealthReporter;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
 import com.abcdashboard.observability.Lifecycle;
+import com.abcdashboard.observability.MeteredAuditLog;
+import com.abcdashboard.observability.MongoPoolGauges;
 import com.abcdashboard.observability.Probes;
+import com.abcdashboard.observability.ServiceMetrics;
 import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
@@ -98,7 +103,8 @@ public final class Application implements AutoCloseable {
     public static Application start(AppConfig config, Clock clock) {
         BuildInfo build = BuildInfo.load();
         Lifecycle lifecycle = new Lifecycle();
-        MongoStore store = MongoStore.open(config.mongo());
+        ServiceMetrics metrics = ServiceMetrics.global();
+        MongoStore store = MongoStore.open(config.mongo(), List.of(new MongoPoolGauges(metrics, "main")));
         MailModule mail = null;
         try {
             MongoDatabase db = store.database();
@@ -116,7 +122,9 @@ public final class Application implements AutoCloseable {
             SessionService sessionService = new SessionService(
                     sessions, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
             RequestAuthenticator authenticator = new RequestAuthenticator(sessionService);
-            AuditLog audit = new MongoAuditLog(db);
+            AuditLog audit = new MeteredAuditLog(new MongoAuditLog(db), metrics);
+            MailModule mailModule = mail;
+            metrics.gauge("mail.queued", "Mail messages due for delivery now", mailModule::backlog);
             AccessPolicy policy = new AccessPolicy();
             users.healAdminRoster(clock.instant());
 
@@ -150,11 +158,13 @@ public final class Application implements AutoCloseable {
             ErrorResponses errors = new ErrorResponses(new ErrorMapper());
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestLoggingFilter())
+                    .addFilter(MetricsFilter.forPackagedSpec(metrics))
                     .register("/api/v1/auth", auth)
                     .register("/api/v1/users", usersHandler)
                     .register("/api/v1/audit-logs", new AuditHandler(audit, policy, authenticator, clock))
                     .register("/api/v1/health", new HealthHandler(reporter, probes))
                     .register("/api-docs", new ApiDocsService(build.swaggerUiVersion()))
+                    .register("/metrics", new MetricsHandler(metrics))
                     .any(new RouteNotFoundHandler(errors))
                     .error(Throwable.class, errors);
 

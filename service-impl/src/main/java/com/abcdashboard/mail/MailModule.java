@@ -107,6 +107,15 @@ public final class MailModule implements AutoCloseable {
     }
 
     /** Delivers what is due right now on the caller's thread (tests that move the clock). */
+    /** Messages due for delivery now, or -1 when the database cannot say (a gauge must not fail a scrape). */
+    public long backlog() {
+        try {
+            return worker.backlog();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     public int deliverDueNow() {
         return worker.drainDue();
     }

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.abcdashboard.domain.mail.EmailMessage;
+import com.abcdashboard.observability.ServiceMetrics;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.CountOptions;
@@ -217,6 +218,7 @@ final class OutboxWorker {
                 message,
                 Updates.combine(Updates.set("status", SENT), Updates.set("sentAt", Date.from(clock.instant()))))) {
             LOG.info("Mail {} sent to a recipient at {} (attempt {})", template, domainOf(to), attempts);
+            ServiceMetrics.global().mail("sent");
         }
     }
 
@@ -244,6 +246,7 @@ final class OutboxWorker {
         if (settle(
                 message,
                 Updates.combine(outcome, Updates.set("lastError", e.getClass().getSimpleName())))) {
+            ServiceMetrics.global().mail(giveUp ? "failed" : "retried");
             LOG.warn(
                     "Mail {} to a recipient at {} failed (attempt {}/{}): {}{}",
                     message.getString("template"),

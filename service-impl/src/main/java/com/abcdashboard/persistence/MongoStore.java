@@ -6,7 +6,9 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.ConnectionPoolListener;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -32,6 +34,11 @@ public final class MongoStore implements AutoCloseable {
     }
 
     public static MongoStore open(AppConfig.Mongo config) {
+        return open(config, List.of());
+    }
+
+    /** Opens the store with the driver's connection-pool events going to {@code poolListeners} (metrics). */
+    public static MongoStore open(AppConfig.Mongo config, List<ConnectionPoolListener> poolListeners) {
         Optional<EmbeddedMongoServer> embedded = config.isEmbedded()
                 ? Optional.of(EmbeddedMongoServer.start(config.embedded(), config.embeddedDataDir()))
                 : Optional.empty();
@@ -44,6 +51,7 @@ public final class MongoStore implements AutoCloseable {
                 // Fail fast when the database is away, so requests answer 503 instead of hanging.
                 .applyToClusterSettings(b -> b.serverSelectionTimeout(5, TimeUnit.SECONDS))
                 .applyToSocketSettings(b -> b.connectTimeout(5, TimeUnit.SECONDS))
+                .applyToConnectionPoolSettings(b -> poolListeners.forEach(b::addConnectionPoolListener))
                 .build();
         MongoClient client = MongoClients.create(settings);
         LOG.info(
