@@ -18,6 +18,7 @@ import com.abcdashboard.http.ApiDocsService;
 import com.abcdashboard.http.AuditHandler;
 import com.abcdashboard.http.AuthCookies;
 import com.abcdashboard.http.AuthHandler;
+import com.abcdashboard.http.CorsFilter;
 import com.abcdashboard.http.ErrorMapper;
 import com.abcdashboard.http.ErrorResponses;
 import com.abcdashboard.http.HealthHandler;
@@ -28,6 +29,7 @@ import com.abcdashboard.http.ProtocolErrorHandler;
 import com.abcdashboard.http.RequestAuthenticator;
 import com.abcdashboard.http.RequestLoggingFilter;
 import com.abcdashboard.http.RouteNotFoundHandler;
+import com.abcdashboard.http.SecurityHeaders;
 import com.abcdashboard.http.UsersHandler;
 import com.abcdashboard.mail.DevMailServer;
 import com.abcdashboard.mail.MailModule;
@@ -56,6 +58,7 @@ import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http1.Http1Config;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,6 +73,11 @@ import org.slf4j.LoggerFactory;
 public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    private static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(60);
+    /** Request line (method, path with query, version): tokens never travel in it, 8 KB is generous. */
+    private static final int MAX_REQUEST_LINE = 8 * 1024;
+    /** All request headers together: a few cookies and a bearer token fit many times over. */
+    private static final int MAX_HEADERS_SIZE = 16 * 1024;
     /** Lifetime of the set-password link of administrator-created accounts. */
     static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
 
@@ -155,10 +163,15 @@ public final class Application implements AutoCloseable {
                     () -> new ServiceState("memory", false));
 
             ObjectMapper json = objectMapper();
+            boolean development = config.environment() == AppEnvironment.DEVELOPMENT;
+            // HSTS outside local development, where the service is plain http.
+            boolean strictTransport = !development;
             ErrorResponses errors = new ErrorResponses(new ErrorMapper());
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestLoggingFilter())
                     .addFilter(MetricsFilter.forPackagedSpec(metrics))
+                    .addFilter(new SecurityHeaders(strictTransport))
+                    .addFilter(new CorsFilter(config.server().clientUrl(), development))
                     .register("/api/v1/auth", auth)
                     .register("/api/v1/users", usersHandler)
                     .register("/api/v1/audit-logs", new AuditHandler(audit, policy, authenticator, clock))
@@ -173,10 +186,18 @@ public final class Application implements AutoCloseable {
                     .port(config.server().port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
+                    // Bodies over the limit are refused (413 envelope) before they are read.
+                    .maxPayloadSize(config.server().maxRequestBodyBytes())
+                    // Connections idle this long are closed: slow or abandoned clients do not pin them.
+                    .idleConnectionTimeout(IDLE_CONNECTION_TIMEOUT)
+                    .addProtocol(Http1Config.builder()
+                            .maxPrologueLength(MAX_REQUEST_LINE)
+                            .maxHeadersSize(MAX_HEADERS_SIZE)
+                            .build())
                     .mediaContext(MediaContext.builder()
                             .addMediaSupport(JacksonSupport.create(json))
                             .build())
-                    .directHandlers(new ProtocolErrorHandler(json).asDirectHandlers())
+                    .directHandlers(new ProtocolErrorHandler(json, strictTransport).asDirectHandlers())
                     .routing(routing)
                     .build()
                     .start();

@@ -34,7 +34,12 @@ public record AppConfig(
 
     static final int MIN_SECRET_LENGTH = 32;
 
-    public record Server(String host, int port, URI clientUrl) {}
+    /**
+     * @param maxRequestBodyBytes larger bodies are refused with 413 before they are read
+     */
+    public record Server(String host, int port, URI clientUrl, long maxRequestBodyBytes) {
+        public static final long DEFAULT_MAX_REQUEST_BODY = 100 * 1024;
+    }
 
     /**
      * @param connectionString the MongoDB URI, empty when the embedded server is used
@@ -148,7 +153,8 @@ public record AppConfig(
         Server server = new Server(
                 in.string("HOST", "0.0.0.0"),
                 in.integer("PORT", 5000, 0, 65535),
-                in.uri("CLIENT_URL", Set.of("http", "https")).orElse(URI.create("http://localhost:3000")));
+                in.uri("CLIENT_URL", Set.of("http", "https")).orElse(URI.create("http://localhost:3000")),
+                in.integer("MAX_REQUEST_BODY_BYTES", (int) Server.DEFAULT_MAX_REQUEST_BODY, 1024, 10 * 1024 * 1024));
 
         Mongo mongo = readMongo(in, env);
         Jwt jwt = readJwt(in, env);

@@ -20,9 +20,11 @@ public final class ProtocolErrorHandler implements DirectHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolErrorHandler.class);
 
     private final ObjectMapper mapper;
+    private final boolean strictTransport;
 
-    public ProtocolErrorHandler(ObjectMapper mapper) {
+    public ProtocolErrorHandler(ObjectMapper mapper, boolean strictTransport) {
         this.mapper = mapper;
+        this.strictTransport = strictTransport;
     }
 
     /** This handler for every event type Helidon handles directly. */
@@ -46,6 +48,7 @@ public final class ProtocolErrorHandler implements DirectHandler {
         ApiError error = ApiError.of(status.code(), ErrorMapper.categoryOf(status), status.reasonPhrase());
         headers.set(HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json"));
         headers.set(HeaderValues.create(CorrelationId.HEADER, correlationId));
+        SecurityHeaders.apply(headers, SecurityHeaders.API_POLICY, strictTransport);
         return TransportResponse.builder()
                 .status(status)
                 .headers(headers)

@@ -60,7 +60,7 @@ class AppConfigTest {
 
         assertThat(config.environment()).isEqualTo(AppEnvironment.DEVELOPMENT);
         assertThat(config.server())
-                .isEqualTo(new AppConfig.Server("0.0.0.0", 5000, URI.create("http://localhost:3000")));
+                .isEqualTo(new AppConfig.Server("0.0.0.0", 5000, URI.create("http://localhost:3000"), 100 * 1024));
         assertThat(config.mongo().isEmbedded()).isTrue();
         assertThat(config.mongo().embedded()).isEqualTo(AppConfig.EmbeddedStorage.FILE);
         assertThat(config.mongo().embeddedDataDir()).isEqualTo(Path.of("data"));

@@ -1,0 +1,61 @@
+package com.abcdashboard.http;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.ServerResponseHeaders;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+
+/**
+ * The Helmet set of response headers, on every response: routed ones (this filter runs before routing,
+ * so handlers, error mappers and the 404 handler all inherit them) and protocol-level errors (see {@link
+ * ProtocolErrorHandler}). JSON gets a deny-everything Content-Security-Policy; the Swagger UI page under
+ * {@code /api-docs} gets one that allows its own same-origin scripts and styles. HSTS is sent outside
+ * development only (local development is plain http). API answers are {@code Cache-Control: no-store}:
+ * they carry account data and tokens.
+ */
+public final class SecurityHeaders implements Filter {
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    static final String DOCS_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; "
+            + "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    private static final HeaderName CSP = HeaderNames.create("Content-Security-Policy");
+    private static final HeaderName STS = HeaderNames.STRICT_TRANSPORT_SECURITY;
+
+    private final boolean strictTransport;
+
+    public SecurityHeaders(boolean strictTransport) {
+        this.strictTransport = strictTransport;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.prologue().uriPath().rawPath();
+        boolean docs = path.equals("/api-docs") || path.startsWith("/api-docs/");
+        apply(res.headers(), docs ? DOCS_POLICY : API_POLICY, strictTransport);
+        if (path.startsWith("/api/")) {
+            res.header(HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-store"));
+        }
+        chain.proceed();
+    }
+
+    static void apply(ServerResponseHeaders headers, String policy, boolean strictTransport) {
+        headers.set(HeaderValues.create(CSP, policy));
+        headers.set(HeaderValues.create(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff"));
+        headers.set(HeaderValues.create(HeaderNames.create("X-Frame-Options"), "DENY"));
+        headers.set(HeaderValues.create(HeaderNames.create("Referrer-Policy"), "no-referrer"));
+        headers.set(HeaderValues.create(HeaderNames.create("Cross-Origin-Opener-Policy"), "same-origin"));
+        headers.set(HeaderValues.create(HeaderNames.create("Cross-Origin-Resource-Policy"), "same-origin"));
+        headers.set(HeaderValues.create(HeaderNames.create("Origin-Agent-Cluster"), "?1"));
+        headers.set(HeaderValues.create(HeaderNames.create("X-DNS-Prefetch-Control"), "off"));
+        headers.set(HeaderValues.create(HeaderNames.create("X-Permitted-Cross-Domain-Policies"), "none"));
+        if (strictTransport) {
+            headers.set(HeaderValues.create(STS, HSTS));
+        }
+    }
+}
