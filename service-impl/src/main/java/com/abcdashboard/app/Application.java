@@ -1,5 +1,11 @@
 package com.abcdashboard.app;
 
+import com.abcdashboard.cache.CachingUserRepository;
+import com.abcdashboard.cache.MemoryStore;
+import com.abcdashboard.cache.RateLimiter;
+import com.abcdashboard.cache.RedisStore;
+import com.abcdashboard.cache.ResilientStore;
+import com.abcdashboard.cache.SharedStore;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.AppEnvironment;
 import com.abcdashboard.domain.audit.AuditLog;
@@ -14,10 +20,12 @@ import com.abcdashboard.domain.auth.SignIn;
 import com.abcdashboard.domain.user.AccessPolicy;
 import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.domain.user.UserAdministration;
+import com.abcdashboard.domain.user.UserRepository;
 import com.abcdashboard.http.ApiDocsService;
 import com.abcdashboard.http.AuditHandler;
 import com.abcdashboard.http.AuthCookies;
 import com.abcdashboard.http.AuthHandler;
+import com.abcdashboard.http.ClientAddress;
 import com.abcdashboard.http.CorsFilter;
 import com.abcdashboard.http.ErrorMapper;
 import com.abcdashboard.http.ErrorResponses;
@@ -26,6 +34,7 @@ import com.abcdashboard.http.JsonProvider;
 import com.abcdashboard.http.MetricsFilter;
 import com.abcdashboard.http.MetricsHandler;
 import com.abcdashboard.http.ProtocolErrorHandler;
+import com.abcdashboard.http.RateLimitFilter;
 import com.abcdashboard.http.RequestAuthenticator;
 import com.abcdashboard.http.RequestLoggingFilter;
 import com.abcdashboard.http.RouteNotFoundHandler;
@@ -74,6 +83,8 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(60);
+    /** How often an unreachable Redis is tried again. */
+    private static final Duration SHARED_STORE_PROBE = Duration.ofSeconds(1);
     /** Request line (method, path with query, version): tokens never travel in it, 8 KB is generous. */
     private static final int MAX_REQUEST_LINE = 8 * 1024;
     /** All request headers together: a few cookies and a bearer token fit many times over. */
@@ -85,6 +96,7 @@ public final class Application implements AutoCloseable {
     private final BuildInfo build;
     private final MongoStore store;
     private final MailModule mail;
+    private final ResilientStore shared;
     private final Lifecycle lifecycle;
     private final WebServer server;
 
@@ -93,12 +105,14 @@ public final class Application implements AutoCloseable {
             BuildInfo build,
             MongoStore store,
             MailModule mail,
+            ResilientStore shared,
             Lifecycle lifecycle,
             WebServer server) {
         this.config = config;
         this.build = build;
         this.store = store;
         this.mail = mail;
+        this.shared = shared;
         this.lifecycle = lifecycle;
         this.server = server;
     }
@@ -114,9 +128,16 @@ public final class Application implements AutoCloseable {
         ServiceMetrics metrics = ServiceMetrics.global();
         MongoStore store = MongoStore.open(config.mongo(), List.of(new MongoPoolGauges(metrics, "main")));
         MailModule mail = null;
+        ResilientStore shared = sharedStore(config, clock);
         try {
             MongoDatabase db = store.database();
-            MongoUserRepository users = new MongoUserRepository(db);
+            MongoUserRepository mongoUsers = new MongoUserRepository(db);
+            UserRepository users = new CachingUserRepository(
+                    mongoUsers,
+                    shared,
+                    config.cache().userDataTtl(),
+                    config.cache().apiResponseTtl(),
+                    metrics);
             MongoSessionRepository sessions = new MongoSessionRepository(db);
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
             // Pending migrations (indexes included) and the first admin, under the migration lock.
@@ -131,16 +152,19 @@ public final class Application implements AutoCloseable {
                     sessions, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
             RequestAuthenticator authenticator = new RequestAuthenticator(sessionService);
             AuditLog audit = new MeteredAuditLog(new MongoAuditLog(db), metrics);
+            RateLimiter rateLimiter =
+                    new RateLimiter(shared, config.rateLimits().passwordReset(), metrics);
             MailModule mailModule = mail;
             metrics.gauge("mail.queued", "Mail messages due for delivery now", mailModule::backlog);
             AccessPolicy policy = new AccessPolicy();
-            users.healAdminRoster(clock.instant());
+            mongoUsers.healAdminRoster(clock.instant());
 
             AuthHandler auth = new AuthHandler(
                     new Registration(users, passwords, links, clock),
                     new SignIn(users, passwords, sessionService, settings, audit, clock),
                     sessionService,
-                    new PasswordManagement(users, passwords, sessionService, links, mail.outbox(), audit, clock),
+                    new PasswordManagement(
+                            users, passwords, sessionService, links, mail.outbox(), audit, rateLimiter, clock),
                     new ProfileService(users, clock),
                     authenticator,
                     // Secure cookies everywhere but local development over plain http.
@@ -160,7 +184,7 @@ public final class Application implements AutoCloseable {
                     build.version(),
                     mail.health(),
                     // The shared Redis cache arrives with its own component; until then it is in-process.
-                    () -> new ServiceState("memory", false));
+                    () -> new ServiceState(shared.kind(), shared.degraded()));
 
             ObjectMapper json = objectMapper();
             boolean development = config.environment() == AppEnvironment.DEVELOPMENT;
@@ -172,6 +196,11 @@ public final class Application implements AutoCloseable {
                     .addFilter(MetricsFilter.forPackagedSpec(metrics))
                     .addFilter(new SecurityHeaders(strictTransport))
                     .addFilter(new CorsFilter(config.server().clientUrl(), development))
+                    .addFilter(new RateLimitFilter(
+                            rateLimiter,
+                            new RateLimiter.Rule("general", config.rateLimits().general()),
+                            new RateLimiter.Rule("auth", config.rateLimits().auth()),
+                            new ClientAddress(config.rateLimits().trustedProxies())))
                     .register("/api/v1/auth", auth)
                     .register("/api/v1/users", usersHandler)
                     .register("/api/v1/audit-logs", new AuditHandler(audit, policy, authenticator, clock))
@@ -202,14 +231,25 @@ public final class Application implements AutoCloseable {
                     .build()
                     .start();
             lifecycle.running();
-            return new Application(config, build, store, mail, lifecycle, server);
+            return new Application(config, build, store, mail, shared, lifecycle, server);
         } catch (RuntimeException e) {
             if (mail != null) {
                 mail.close();
             }
+            shared.close();
             store.close();
             throw e;
         }
+    }
+
+    /** Redis when {@code REDIS_URL} is set, else in-process (one instance only); health names which. */
+    private static ResilientStore sharedStore(AppConfig config, Clock clock) {
+        SharedStore store = config.cache()
+                .redisUrl()
+                .<SharedStore>map(url -> RedisStore.connect(url, config.cache().keyPrefix()))
+                .orElseGet(() -> new MemoryStore(clock));
+        LOG.info("Cache, rate limits and shared state: {}", store.kind());
+        return new ResilientStore(store, SHARED_STORE_PROBE);
     }
 
     static AuthSettings authSettings(AppConfig config) {
@@ -264,6 +304,7 @@ public final class Application implements AutoCloseable {
         LOG.info("Shutting down");
         server.stop();
         mail.close();
+        shared.close();
         store.close();
         LOG.info("Stopped");
     }

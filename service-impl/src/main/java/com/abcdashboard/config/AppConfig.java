@@ -8,6 +8,7 @@ import com.mongodb.ConnectionString;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +27,8 @@ public record AppConfig(
         Security security,
         Cache cache,
         Logging logging,
-        InitialAdmin initialAdmin) {
+        InitialAdmin initialAdmin,
+        RateLimits rateLimits) {
 
     /** Secrets used by development and test env files; refused in staging and production. */
     static final Set<String> KNOWN_DEV_SECRETS =
@@ -108,13 +110,27 @@ public record AppConfig(
      */
     public record Security(int bcryptRounds, int maxFailedLogins, Duration lockoutDuration) {}
 
-    public record Cache(Optional<URI> redisUrl, Duration userDataTtl, Duration apiResponseTtl) {
+    /** @param keyPrefix first part of every Redis key, so deployments can share a Redis */
+    public record Cache(Optional<URI> redisUrl, Duration userDataTtl, Duration apiResponseTtl, String keyPrefix) {
         @Override
         public String toString() {
+            // Host and port only: the URL may carry a password.
             return "Cache[redis=" + redisUrl.map(u -> u.getScheme() + "://" + u.getHost() + ":" + u.getPort())
-                    + ", userDataTtl=" + userDataTtl + ", apiResponseTtl=" + apiResponseTtl + "]";
+                    + ", userDataTtl=" + userDataTtl + ", apiResponseTtl=" + apiResponseTtl + ", keyPrefix="
+                    + keyPrefix + "]";
         }
     }
+
+    /** At most {@code max} requests per {@code window}. */
+    public record Limit(int max, Duration window) {}
+
+    /**
+     * @param general every API request, per client IP
+     * @param auth sign-in, registration and password/verification endpoints, per client IP
+     * @param passwordReset reset emails, per email address
+     * @param trustedProxies peers (IPs or CIDR ranges) whose X-Forwarded-For is believed
+     */
+    public record RateLimits(Limit general, Limit auth, Limit passwordReset, List<String> trustedProxies) {}
 
     public enum LogLevel {
         ERROR,
@@ -169,7 +185,19 @@ public record AppConfig(
         Cache cache = new Cache(
                 in.uri("REDIS_URL", Set.of("redis", "rediss")),
                 in.duration("CACHE_USER_DATA_TTL", Duration.ofMinutes(5)),
-                in.duration("CACHE_API_RESPONSE_TTL", Duration.ofMinutes(1)));
+                in.duration("CACHE_API_RESPONSE_TTL", Duration.ofMinutes(1)),
+                in.string("CACHE_KEY_PREFIX", "abc-dashboard"));
+        RateLimits rateLimits = new RateLimits(
+                new Limit(
+                        in.integer("RATE_LIMIT_MAX", 100, 1, 1_000_000),
+                        in.duration("RATE_LIMIT_WINDOW", Duration.ofMinutes(15))),
+                new Limit(
+                        in.integer("AUTH_RATE_LIMIT_MAX", 5, 1, 1_000_000),
+                        in.duration("AUTH_RATE_LIMIT_WINDOW", Duration.ofMinutes(1))),
+                new Limit(
+                        in.integer("PASSWORD_RESET_RATE_LIMIT_MAX", 3, 1, 1_000_000),
+                        in.duration("PASSWORD_RESET_RATE_LIMIT_WINDOW", Duration.ofHours(1))),
+                trustedProxies(in));
         Logging logging = new Logging(
                 in.oneOf("LOG_LEVEL", LogLevel.class, LogLevel.INFO), Path.of(in.string("LOG_DIR", "logs")));
         InitialAdmin initialAdmin = readInitialAdmin(in);
@@ -177,7 +205,25 @@ public record AppConfig(
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
         }
-        return new AppConfig(env, server, mongo, jwt, email, security, cache, logging, initialAdmin);
+        return new AppConfig(env, server, mongo, jwt, email, security, cache, logging, initialAdmin, rateLimits);
+    }
+
+    private static final java.util.regex.Pattern PROXY =
+            java.util.regex.Pattern.compile("^[0-9A-Fa-f:.]+(/\\d{1,3})?$");
+
+    private static List<String> trustedProxies(ConfigReader in) {
+        List<String> proxies = in.optional("TRUSTED_PROXIES").stream()
+                .flatMap(raw -> java.util.Arrays.stream(raw.split(",")))
+                .map(String::trim)
+                .filter(p -> !p.isEmpty())
+                .toList();
+        for (String proxy : proxies) {
+            if (!PROXY.matcher(proxy).matches()) {
+                in.problem("TRUSTED_PROXIES", "must be a comma-separated list of IP addresses or CIDR ranges");
+                return List.of();
+            }
+        }
+        return proxies;
     }
 
     private static Mongo readMongo(ConfigReader in, AppEnvironment env) {

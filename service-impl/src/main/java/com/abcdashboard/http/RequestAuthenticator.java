@@ -53,9 +53,8 @@ public final class RequestAuthenticator {
 
     /** The client of a request: peer address, user agent (truncated) and correlation id. */
     public static ClientInfo client(ServerRequest request) {
-        String ip = request.remotePeer().address() instanceof java.net.InetSocketAddress inet
-                ? inet.getAddress().getHostAddress()
-                : null;
+        // Behind trusted proxies, the address the rate-limit filter resolved from X-Forwarded-For.
+        String ip = ClientAddress.known(request);
         String userAgent = request.headers()
                 .first(HeaderNames.USER_AGENT)
                 .map(ua -> ua.length() > 256 ? ua.substring(0, 256) : ua)

@@ -73,8 +73,8 @@ class AppConfigTest {
         assertThat(config.email().port()).isEqualTo(587);
         assertThat(config.security()).isEqualTo(new AppConfig.Security(12, 5, Duration.ofMinutes(15)));
         assertThat(config.cache())
-                .isEqualTo(
-                        new AppConfig.Cache(java.util.Optional.empty(), Duration.ofMinutes(5), Duration.ofMinutes(1)));
+                .isEqualTo(new AppConfig.Cache(
+                        java.util.Optional.empty(), Duration.ofMinutes(5), Duration.ofMinutes(1), "abc-dashboard"));
         assertThat(config.logging()).isEqualTo(new AppConfig.Logging(AppConfig.LogLevel.INFO, Path.of("logs")));
     }
 

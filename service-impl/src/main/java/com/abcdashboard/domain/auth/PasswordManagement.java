@@ -21,6 +21,7 @@ public final class PasswordManagement {
     private final EmailLinks links;
     private final MailOutbox mail;
     private final AuditLog audit;
+    private final ResetThrottle resetThrottle;
     private final Clock clock;
 
     public PasswordManagement(
@@ -30,6 +31,7 @@ public final class PasswordManagement {
             EmailLinks links,
             MailOutbox mail,
             AuditLog audit,
+            ResetThrottle resetThrottle,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
@@ -37,6 +39,7 @@ public final class PasswordManagement {
         this.links = links;
         this.mail = mail;
         this.audit = audit;
+        this.resetThrottle = resetThrottle;
         this.clock = clock;
     }
 
@@ -67,6 +70,8 @@ public final class PasswordManagement {
         FieldErrors errors = new FieldErrors();
         AccountFields.checkEmail("email", email, errors);
         errors.throwIfAny();
+        // Counted whether or not an account exists, so the limit reveals nothing either.
+        resetThrottle.check(AccountFields.normaliseEmail(email));
         users.findByEmail(AccountFields.normaliseEmail(email))
                 .filter(User::active)
                 .ifPresent(user -> links.send(user, links.passwordReset()));

@@ -1,0 +1,162 @@
+package com.abcdashboard.cache;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The shared store as requests use it: an outage never fails a request. When the store stops
+ * answering, this marks itself degraded and stops calling it (no request waits on a dead Redis); reads
+ * miss (callers fall through to MongoDB), writes are skipped, rate limits let requests through, and
+ * every invalidation that could not be applied is remembered. A background probe pings the store every
+ * {@code probeEvery}; once it answers, the remembered invalidations are applied first, then it is used
+ * again — so no instance reads an entry another instance changed while Redis was away.
+ */
+public final class ResilientStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ResilientStore.class);
+
+    private final SharedStore store;
+    private final Set<String> pendingDeletes = ConcurrentHashMap.newKeySet();
+    private final Set<String> pendingIncrements = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService probe;
+    private volatile boolean degraded;
+
+    public ResilientStore(SharedStore store, Duration probeEvery) {
+        this.store = store;
+        this.probe = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "shared-store-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        probe.scheduleWithFixedDelay(this::probe, 0, probeEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public String kind() {
+        return store.kind();
+    }
+
+    /** True while the store is unreachable (health says "degraded"). */
+    public boolean degraded() {
+        return degraded;
+    }
+
+    public Optional<String> get(String key) {
+        if (degraded) {
+            return Optional.empty();
+        }
+        try {
+            return store.get(key);
+        } catch (StoreUnavailableException e) {
+            failed(e);
+            return Optional.empty();
+        }
+    }
+
+    public void put(String key, String value, Duration ttl) {
+        if (degraded) {
+            return;
+        }
+        try {
+            store.put(key, value, ttl);
+        } catch (StoreUnavailableException e) {
+            failed(e);
+        }
+    }
+
+    /** Removes the entry now, or as soon as the store is back. */
+    public void invalidate(String key) {
+        if (!degraded) {
+            try {
+                store.delete(key);
+                return;
+            } catch (StoreUnavailableException e) {
+                failed(e);
+            }
+        }
+        pendingDeletes.add(key);
+    }
+
+    /** The generation counter's value; empty while the store is away (callers then bypass the cache). */
+    public Optional<Long> generation(String key) {
+        if (degraded) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(store.counter(key));
+        } catch (StoreUnavailableException e) {
+            failed(e);
+            return Optional.empty();
+        }
+    }
+
+    /** Moves a generation on (every entry keyed by the old one is dead), now or when the store is back. */
+    public void bump(String key) {
+        if (!degraded) {
+            try {
+                store.increment(key);
+                return;
+            } catch (StoreUnavailableException e) {
+                failed(e);
+            }
+        }
+        pendingIncrements.add(key);
+    }
+
+    /** One hit in a rate-limit window; empty while the store is away (the limit is not enforced then). */
+    public Optional<SharedStore.Window> hit(String key, Duration window) {
+        if (degraded) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(store.hit(key, window));
+        } catch (StoreUnavailableException e) {
+            failed(e);
+            return Optional.empty();
+        }
+    }
+
+    private void failed(StoreUnavailableException e) {
+        if (!degraded) {
+            degraded = true;
+            LOG.warn(
+                    "Shared {} store unavailable ({}); serving from MongoDB until it is back",
+                    store.kind(),
+                    e.getMessage());
+        }
+    }
+
+    /** Pings the store; on the way back from an outage applies the remembered invalidations first. */
+    private void probe() {
+        try {
+            store.ping();
+            if (degraded) {
+                for (String key : Set.copyOf(pendingDeletes)) {
+                    store.delete(key);
+                    pendingDeletes.remove(key);
+                }
+                for (String key : Set.copyOf(pendingIncrements)) {
+                    store.increment(key);
+                    pendingIncrements.remove(key);
+                }
+                degraded = false;
+                LOG.info("Shared {} store is back", store.kind());
+            }
+        } catch (StoreUnavailableException e) {
+            failed(e);
+        } catch (RuntimeException e) {
+            LOG.warn("Shared store probe failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void close() {
+        probe.shutdownNow();
+        store.close();
+    }
+}

@@ -1,0 +1,74 @@
+package com.abcdashboard.http;
+
+import com.abcdashboard.cache.RateLimiter;
+import com.abcdashboard.domain.RateLimitedException;
+import io.helidon.http.HeaderValues;
+import io.helidon.http.Method;
+import io.helidon.webserver.http.Filter;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Per-client-IP limits on {@code /api/}: the general limit on every request, and the stricter auth limit
+ * on the unauthenticated auth endpoints (sign-in, registration, verification and password reset). Every
+ * answer carries {@code X-RateLimit-Limit/Remaining/Reset} of the strictest limit that applied; a
+ * request over a limit gets 429 with {@code Retry-After} and the error envelope.
+ */
+public final class RateLimitFilter implements Filter {
+    static final Set<String> AUTH_PATHS = Set.of(
+            "/api/v1/auth/login",
+            "/api/v1/auth/register",
+            "/api/v1/auth/verify-email",
+            "/api/v1/auth/resend-verification",
+            "/api/v1/auth/forgot-password",
+            "/api/v1/auth/reset-password");
+
+    private final RateLimiter limiter;
+    private final RateLimiter.Rule general;
+    private final RateLimiter.Rule auth;
+    private final ClientAddress clients;
+
+    public RateLimitFilter(
+            RateLimiter limiter, RateLimiter.Rule general, RateLimiter.Rule auth, ClientAddress clients) {
+        this.limiter = limiter;
+        this.general = general;
+        this.auth = auth;
+        this.clients = clients;
+    }
+
+    @Override
+    public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String path = req.prologue().uriPath().rawPath();
+        if (!path.startsWith("/api/") || req.prologue().method() == Method.OPTIONS) {
+            chain.proceed();
+            return;
+        }
+        String client = Optional.ofNullable(clients.of(req)).orElse("unknown");
+        Optional<RateLimiter.Decision> decision = limiter.hit(general, client);
+        if (req.prologue().method() == Method.POST && AUTH_PATHS.contains(path)) {
+            Optional<RateLimiter.Decision> strict = limiter.hit(auth, client);
+            if (strict.isPresent() && (decision.isEmpty() || decision.get().allowed())) {
+                decision = strict;
+            }
+        }
+        if (decision.isPresent()) {
+            RateLimiter.Decision d = decision.get();
+            res.header(HeaderValues.create(
+                    "X-RateLimit-Limit", Integer.toString(d.rule().limit().max())));
+            res.header(HeaderValues.create("X-RateLimit-Remaining", Long.toString(d.remaining())));
+            res.header(HeaderValues.create("X-RateLimit-Reset", Long.toString(seconds(d))));
+            if (!d.allowed()) {
+                throw new RateLimitedException("Too many requests, try again later", d.reset());
+            }
+        }
+        chain.proceed();
+    }
+
+    /** Seconds until the window ends, rounded up. */
+    private static long seconds(RateLimiter.Decision d) {
+        return Math.max(1, (d.reset().toMillis() + 999) / 1000);
+    }
+}
