@@ -48,12 +48,16 @@ public final class ClientAddress {
     }
 
     private String resolve(ServerRequest request) {
-        String peer = peer(request);
+        return resolve(peer(request), request.headers().all(HeaderNames.X_FORWARDED_FOR, List::of));
+    }
+
+    /** The client, given the TCP peer and the X-Forwarded-For header lines in order. */
+    String resolve(String peer, List<String> forwardedFor) {
         if (peer == null || !isTrusted(peer)) {
             return peer;
         }
         List<String> chain = new ArrayList<>();
-        request.headers().all(HeaderNames.X_FORWARDED_FOR, List::of).forEach(v -> {
+        forwardedFor.forEach(v -> {
             for (String part : v.split(",")) {
                 if (!part.isBlank()) {
                     chain.add(part.trim());
