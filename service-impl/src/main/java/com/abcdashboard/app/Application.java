@@ -1,5 +1,6 @@
 package com.abcdashboard.app;
 
+import com.abcdashboard.cache.CachingSessionRepository;
 import com.abcdashboard.cache.CachingUserRepository;
 import com.abcdashboard.cache.MemoryStore;
 import com.abcdashboard.cache.RateLimiter;
@@ -15,6 +16,7 @@ import com.abcdashboard.domain.auth.OpaqueTokens;
 import com.abcdashboard.domain.auth.PasswordHasher;
 import com.abcdashboard.domain.auth.PasswordManagement;
 import com.abcdashboard.domain.auth.Registration;
+import com.abcdashboard.domain.auth.SessionRepository;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SignIn;
 import com.abcdashboard.domain.user.AccessPolicy;
@@ -138,7 +140,8 @@ public final class Application implements AutoCloseable {
                     config.cache().userDataTtl(),
                     config.cache().apiResponseTtl(),
                     metrics);
-            MongoSessionRepository sessions = new MongoSessionRepository(db);
+            SessionRepository sessions = new CachingSessionRepository(
+                    new MongoSessionRepository(db), shared, config.cache().userDataTtl(), metrics);
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
             // Pending migrations (indexes included) and the first admin, under the migration lock.
             DatabaseSetup.migrate(config, db, clock, System.out);

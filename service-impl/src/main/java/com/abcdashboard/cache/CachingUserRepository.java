@@ -173,7 +173,7 @@ public final class CachingUserRepository implements UserRepository {
             try {
                 return Optional.of(JSON.readValue(json, type));
             } catch (JsonProcessingException e) {
-                store.invalidate(key); // an entry this version cannot read: drop it
+                store.invalidate(key); // an entry this version cannot read: retire it
                 return Optional.empty();
             }
         });
@@ -183,7 +183,7 @@ public final class CachingUserRepository implements UserRepository {
 
     private void write(String key, Object value, Duration ttl) {
         try {
-            store.put(key, JSON.writeValueAsString(value), ttl);
+            store.fill(key, JSON.writeValueAsString(value), ttl);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot cache " + value.getClass().getSimpleName(), e);
         }

@@ -51,6 +51,11 @@ public final class MemoryStore implements SharedStore {
     }
 
     @Override
+    public void putIfAbsent(String key, String value, Duration ttl) {
+        entries.asMap().putIfAbsent(key, new Entry(value, ttl));
+    }
+
+    @Override
     public void delete(String key) {
         entries.invalidate(key);
     }

@@ -99,6 +99,11 @@ public final class RedisStore implements SharedStore {
     }
 
     @Override
+    public void putIfAbsent(String key, String value, Duration ttl) {
+        call(() -> redis.<String>getBucket(prefix + key).setIfAbsent(value, ttl));
+    }
+
+    @Override
     public void delete(String key) {
         call(() -> redis.getBucket(prefix + key).delete());
     }

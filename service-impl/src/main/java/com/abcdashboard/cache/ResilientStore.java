@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class ResilientStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResilientStore.class);
 
+    static final String TOMBSTONE = "\u0000invalidated";
+    static final Duration TOMBSTONE_TTL = Duration.ofSeconds(2);
+
     private final SharedStore store;
     private final Set<String> pendingDeletes = ConcurrentHashMap.newKeySet();
     private final Set<String> pendingIncrements = ConcurrentHashMap.newKeySet();
@@ -51,29 +54,35 @@ public final class ResilientStore implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return store.get(key);
+            return store.get(key).filter(value -> !TOMBSTONE.equals(value));
         } catch (StoreUnavailableException e) {
             failed(e);
             return Optional.empty();
         }
     }
 
-    public void put(String key, String value, Duration ttl) {
+    /** A cache fill: stored only when the key is empty, so it cannot overwrite what a write put there. */
+    public void fill(String key, String value, Duration ttl) {
         if (degraded) {
             return;
         }
         try {
-            store.put(key, value, ttl);
+            store.putIfAbsent(key, value, ttl);
         } catch (StoreUnavailableException e) {
             failed(e);
         }
     }
 
-    /** Removes the entry now, or as soon as the store is back. */
+    /**
+     * Invalidates the entry now, or as soon as the store is back. The entry is not deleted but replaced
+     * by a short-lived tombstone: a reader that loaded the old value from MongoDB just before the write
+     * cannot fill it back in (fills only go into empty keys), and until the tombstone expires every
+     * reader goes to MongoDB.
+     */
     public void invalidate(String key) {
         if (!degraded) {
             try {
-                store.delete(key);
+                store.put(key, TOMBSTONE, TOMBSTONE_TTL);
                 return;
             } catch (StoreUnavailableException e) {
                 failed(e);

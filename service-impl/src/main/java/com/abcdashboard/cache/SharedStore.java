@@ -17,6 +17,9 @@ public interface SharedStore extends AutoCloseable {
 
     void put(String key, String value, Duration ttl);
 
+    /** Stores the value only if the key holds none (a cache fill must never overwrite a fresher write). */
+    void putIfAbsent(String key, String value, Duration ttl);
+
     void delete(String key);
 
     /** The counter's value, 0 when it does not exist. */

@@ -146,6 +146,15 @@ public final class MongoSessionRepository implements SessionRepository {
                 .getModifiedCount();
     }
 
+    @Override
+    public List<String> idsOfUser(String userId) {
+        List<String> ids = new java.util.ArrayList<>();
+        sessions.find(eq("userId", userId))
+                .projection(new Document("_id", 1))
+                .forEach(d -> ids.add(d.getObjectId("_id").toHexString()));
+        return ids;
+    }
+
     private static Session toSession(Document d) {
         return new Session(
                 d.getObjectId("_id").toHexString(),

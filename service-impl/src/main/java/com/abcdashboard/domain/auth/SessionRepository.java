@@ -31,4 +31,7 @@ public interface SessionRepository {
 
     /** Revokes every live session of the user except {@code keepSessionId} (nullable = revoke all). */
     long revokeAllForUser(String userId, String keepSessionId, Instant now, String reason);
+
+    /** Ids of every stored session of the user, revoked or not (a cache drops their entries by them). */
+    java.util.List<String> idsOfUser(String userId);
 }

@@ -1,0 +1,46 @@
+package com.abcdashboard.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ResilientStoreTest {
+
+    @Test
+    void aFillThatLostTheRaceWithAWriteCannotBringTheOldValueBack() {
+        try (ResilientStore store = new ResilientStore(new MemoryStore(Clock.systemUTC()), Duration.ofSeconds(1))) {
+            store.fill("user:1", "old", Duration.ofMinutes(5));
+            // A reader has loaded "old" from MongoDB; a writer changes the user and invalidates...
+            store.invalidate("user:1");
+            // ...then the reader's fill arrives late.
+            store.fill("user:1", "old", Duration.ofMinutes(5));
+            assertThat(store.get("user:1")).isEmpty();
+        }
+    }
+
+    @Test
+    void afterTheTombstoneExpiresFillsWorkAgain() throws Exception {
+        try (ResilientStore store = new ResilientStore(new MemoryStore(Clock.systemUTC()), Duration.ofSeconds(1))) {
+            store.invalidate("user:1");
+            Thread.sleep(ResilientStore.TOMBSTONE_TTL.toMillis() + 200);
+            store.fill("user:1", "new", Duration.ofMinutes(5));
+            assertThat(store.get("user:1")).contains("new");
+        }
+    }
+
+    @Test
+    void anUnreachableRedisDegradesInsteadOfFailing() {
+        try (ResilientStore store = new ResilientStore(
+                RedisStore.connect(URI.create("redis://127.0.0.1:1"), "t"), Duration.ofSeconds(30))) {
+            assertThat(store.get("k")).isEmpty();
+            store.invalidate("k");
+            store.bump("g");
+            assertThat(store.hit("w", Duration.ofMinutes(1))).isEmpty();
+            assertThat(store.generation("g")).isEmpty();
+            assertThat(store.degraded()).isTrue();
+        }
+    }
+}
