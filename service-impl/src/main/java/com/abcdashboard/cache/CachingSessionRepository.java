@@ -4,9 +4,7 @@ import com.abcdashboard.domain.auth.Session;
 import com.abcdashboard.domain.auth.SessionRepository;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +18,7 @@ import java.util.Optional;
  * they are compare-and-set decisions.
  */
 public final class CachingSessionRepository implements SessionRepository {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = CacheJson.MAPPER;
 
     private final SessionRepository sessions;
     private final ResilientStore store;

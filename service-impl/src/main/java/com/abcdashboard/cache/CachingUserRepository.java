@@ -12,9 +12,7 @@ import com.abcdashboard.domain.user.UserUpdate;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,9 +38,7 @@ import java.util.function.Supplier;
  */
 public final class CachingUserRepository implements UserRepository {
     private static final String GENERATION = "users:gen";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final ObjectMapper JSON = CacheJson.MAPPER;
 
     private final UserRepository users;
     private final ResilientStore store;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * One per test class ({@code @RegisterExtension static final EmbeddedMongo mongo = new EmbeddedMongo();});
  * every test takes a fresh database with every index in place.
  */
-final class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback {
+public final class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback {
     private EmbeddedMongoServer server;
     private MongoClient client;
 
@@ -31,7 +31,12 @@ final class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback {
         close();
     }
 
-    MongoDatabase freshDatabase() {
+    /** A new database with no collections yet. */
+    public MongoDatabase emptyDatabase() {
+        return client.getDatabase("test_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    public MongoDatabase freshDatabase() {
         MongoDatabase database =
                 client.getDatabase("test_" + UUID.randomUUID().toString().replace("-", ""));
         MongoIndexes.ensure(database);

@@ -3,11 +3,8 @@ package com.abcdashboard.persistence.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.persistence.EmbeddedMongoServer;
+import com.abcdashboard.persistence.EmbeddedMongo;
 import com.abcdashboard.persistence.MongoIndexes;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -38,17 +35,16 @@ import org.bson.Document;
 import org.bson.UuidRepresentation;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class BackupRestoreTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T10:00:00Z"), ZoneOffset.UTC);
 
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
     @TempDir
     Path tmp;
@@ -56,21 +52,9 @@ class BackupRestoreTest {
     private MongoDatabase database;
     private Path backup;
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedMongoServer.start(AppConfig.EmbeddedStorage.MEMORY, Path.of("target"));
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void populatedDatabase() {
-        database = client.getDatabase("test_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.emptyDatabase();
         MongoIndexes.ensure(database);
         backup = tmp.resolve("backup");
         BsonDocument user = new BsonDocument("_id", new BsonObjectId(new ObjectId()))

@@ -2,13 +2,9 @@ package com.abcdashboard.persistence.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.persistence.EmbeddedMongoServer;
+import com.abcdashboard.persistence.EmbeddedMongo;
 import com.abcdashboard.persistence.MongoIndexes;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -25,36 +20,23 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MigrationRunnerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    private static EmbeddedMongoServer server;
-    private static MongoClient client;
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
 
     private MongoDatabase database;
     private final Map<String, AtomicInteger> applications = new ConcurrentHashMap<>();
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedMongoServer.start(AppConfig.EmbeddedStorage.MEMORY, Path.of("target"));
-        client = MongoClients.create(server.connectionString());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("test_" + UUID.randomUUID().toString().replace("-", ""));
+        database = mongo.emptyDatabase();
     }
 
     /** Counts its applications and writes one marker document, so order and repetition are visible. */
