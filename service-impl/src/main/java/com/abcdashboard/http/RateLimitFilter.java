@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Per-client-IP limits on {@code /api/}: the general limit on every request, and the stricter auth limit
+ * Per-client-IP limits on {@code /api/} (health probes excepted): the general limit on every request, and the stricter auth limit
  * on the unauthenticated auth endpoints (sign-in, registration, verification and password reset). Every
  * answer carries {@code X-RateLimit-Limit/Remaining/Reset} of the strictest limit that applied; a
  * request over a limit gets 429 with {@code Retry-After} and the error envelope.
@@ -42,7 +42,10 @@ public final class RateLimitFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String path = req.prologue().uriPath().rawPath();
-        if (!path.startsWith("/api/") || req.prologue().method() == Method.OPTIONS) {
+        // Health probes come from orchestrators and monitors every few seconds: never throttled.
+        if (!path.startsWith("/api/")
+                || path.startsWith("/api/v1/health")
+                || req.prologue().method() == Method.OPTIONS) {
             chain.proceed();
             return;
         }
