@@ -397,6 +397,40 @@ else
   bad "deploy.sh leaks the registry token (or ran no ssh command)"
 fi
 
+# ------------------------------------------------------------------------------------------- docs
+section "docs/deployment.md"
+check "every repository path it names exists, every option it passes to docker/*.sh is accepted" \
+  python3 - <<'PY'
+import os, re, sys
+doc = open("docs/deployment.md").read()
+problems = []
+for path in sorted(set(re.findall(r"\]\(\.\./([^)#]+)", doc))):
+    if not os.path.exists(path): problems.append(f"link to missing {path}")
+import subprocess
+for path in sorted(set(re.findall(r"(?<![\w/.-])((?:docker|env|\.github/workflows|service-impl/target|bin)/[\w./@-]*\w)", doc))):
+    if "<" in path or "*" in path or path.startswith("service-impl/target"): continue
+    # Host-side files the guide tells you to create (secrets, certificates) are git-ignored.
+    if any(subprocess.run(["git", "check-ignore", "-q", "--no-index", p]).returncode == 0 for p in (path, path + "/")): continue
+    if not os.path.exists(path): problems.append(f"missing {path}")
+# Commands are checked where they are commands: in the shell code blocks (not the Mermaid diagram).
+code, lang = [], None
+for line in doc.splitlines():
+    if line.startswith("```"):
+        lang = None if lang is not None else (line[3:].strip() or "text")
+    elif lang in ("sh", "text"):
+        code.append(line)
+text = "\n".join(code).replace("\\\n", " ")
+for script, rest in re.findall(r"docker/(backup|restore|deploy)\.sh((?:[^\n`])*)", text):
+    accepted = open(f"docker/{script}.sh").read()
+    for opt in re.findall(r"(?<![\w-])(--[a-z][a-z-]*)", rest):
+        if not re.search(rf"^\s*{re.escape(opt)}[)=|]", accepted, re.M) and f"{opt})" not in accepted and f"{opt}|" not in accepted:
+            problems.append(f"docker/{script}.sh does not accept {opt}")
+for sub in re.findall(r"java -jar [\w./-]*abc-dashboard-service\.jar (\w+)", doc):
+    if sub not in ("migrate", "backup", "restore", "serve"): problems.append(f"jar command {sub}")
+if problems:
+    print("\n".join(sorted(set(problems)))); sys.exit(1)
+PY
+
 # ------------------------------------------------------------------------------------------- systemd
 section "systemd"
 if command -v systemd-analyze >/dev/null; then
