@@ -12,7 +12,8 @@ set -eu
 
 APP_HOME=${APP_HOME:-/app}
 if [ -z "${LOG_DIR:-}" ]; then
-  LOG_DIR="${LOG_ROOT:-$APP_HOME/logs}/$(hostname)"
+  # The container's host name (its short id under compose), read from /proc: no `hostname` binary needed.
+  LOG_DIR="${LOG_ROOT:-$APP_HOME/logs}/$(cat /proc/sys/kernel/hostname)"
   export LOG_DIR
 fi
 
