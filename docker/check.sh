@@ -59,6 +59,9 @@ section "tools"
 apt_missing=()
 command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || apt_missing+=(nginx)
 command -v shellcheck >/dev/null || apt_missing+=(shellcheck)
+command -v unzip >/dev/null || apt_missing+=(unzip)
+command -v curl >/dev/null || apt_missing+=(curl)
+python3 -c 'import yaml' 2>/dev/null || apt_missing+=(python3-yaml)
 compose_v2=false
 if docker compose version >/dev/null 2>&1; then compose_v2=true
 elif ! command -v docker-compose >/dev/null; then apt_missing+=(docker-compose)
