@@ -142,7 +142,8 @@ else ok "a broken compose file is rejected"; fi
 check "stack shape (api scalable, health-gated, volumes, mailpit, replica set, real variable names)" \
   python3 - "$tmp/base.yml" "$tmp/dev.yml" "$tmp/replica.yml" <<'PY'
 import re, sys, yaml, glob
-base, dev, rep = (yaml.safe_load(open(p))["services"] for p in sys.argv[1:4])
+docs = [yaml.safe_load(open(p)) for p in sys.argv[1:4]]
+base, dev, rep = (d["services"] for d in docs)
 problems = []
 def need(cond, msg):
     if not cond: problems.append(msg)
@@ -162,6 +163,9 @@ need(any(p.endswith("80") for p in ports) and any(p.endswith("443") for p in por
 env = api["environment"]
 need(env["MONGODB_URI"].startswith("mongodb://mongo:27017/"), "MONGODB_URI points at the mongo service")
 need(env["REDIS_URL"] == "redis://redis:6379", "REDIS_URL points at the redis service")
+subnets = [c.get("subnet") for c in docs[0]["networks"]["frontend"]["ipam"]["config"]]
+need(env.get("TRUSTED_PROXIES") in subnets, "api trusts X-Forwarded-For from exactly the nginx (frontend) subnet")
+need("frontend" in base["nginx"]["networks"] and "backend" not in base["nginx"]["networks"], "nginx is on the frontend network only")
 mp = dev["mailpit"]
 mports = " ".join(str(p.get("target") if isinstance(p, dict) else p) for p in mp["ports"])
 need("1025" in mports and "8025" in mports, "mailpit publishes SMTP 1025 and UI 8025")
@@ -260,7 +264,7 @@ if [[ -f $jar && -n $jdk && -f $jar ]]; then
   # The service as the image starts it: entrypoint script, the Dockerfile's JVM flags, env from env/.
   env -u LOG_DIR PATH="$jdk/bin:$PATH" APP_HOME="$repo/service-impl/target" LOG_ROOT="$tmp/logs" \
     JAVA_CONTAINER_OPTS="$jvm_flags" JAVA_OPTS="$extra" APP_ENV=test ENV_DIR="$repo/env" \
-    HOST=127.0.0.1 PORT="$app_port" MONGODB_URI=embedded:memory \
+    HOST=127.0.0.1 PORT="$app_port" MONGODB_URI=embedded:memory TRUSTED_PROXIES=127.0.0.1 \
     docker/entrypoint.sh >"$tmp/service.log" 2>&1 &
   app_pid=$!
   pids+=("$app_pid")
@@ -453,7 +457,8 @@ if command -v systemd-analyze >/dev/null; then
   check "unit: PORT from the instance name, EnvironmentFile, Restart=always, MemoryMax, SIGTERM, TimeoutStopSec, non-root" \
     bash -c "u='docker/systemd/abc-dashboard@.service'; grep -q '^Environment=PORT=%i' \$u && grep -q '^EnvironmentFile=' \$u &&
       grep -q '^Restart=always' \$u && grep -q '^MemoryMax=' \$u && grep -q '^KillSignal=SIGTERM' \$u &&
-      grep -q '^TimeoutStopSec=' \$u && grep -q '^User=abc-dashboard' \$u"
+      grep -q '^TimeoutStopSec=' \$u && grep -q '^User=abc-dashboard' \$u &&
+      grep -q '^Environment=TRUSTED_PROXIES=127.0.0.1$' \$u && grep -q '^Environment=HOST=127.0.0.1$' \$u"
 else
   echo "  skip  systemd-analyze is not installed"
 fi
