@@ -71,6 +71,7 @@ final class ContractConformance implements Filter {
         OpenAPI api = new OpenAPIV3Parser().read(spec, null, resolveReferences);
         this.schemas = new SchemaValidator(api, new MessageResolver());
         this.errorResponse = api.getComponents().getSchemas().get("ErrorResponse");
+        OperationCoverage.documented(api);
     }
 
     @Override
@@ -79,6 +80,7 @@ final class ContractConformance implements Filter {
             FilterableResponseSpecification responseSpec,
             FilterContext context) {
         io.restassured.response.Response response = context.next(request, responseSpec);
+        OperationCoverage.answered(request.getMethod(), request.getDerivedPath(), response.statusCode());
         List<String> problems = problems(RestAssuredRequest.of(request), RestAssuredResponse.of(response));
         if (!problems.isEmpty()) {
             throw new AssertionError(request.getMethod() + " " + request.getDerivedPath() + " answered "
