@@ -35,7 +35,15 @@ public final class AuditHandler extends AuditService {
         this.clock = clock;
     }
 
-    /** Strict parsing instead of the generated code (see {@link QueryParameters} and UsersHandler#listUsers). */
+    /**
+     * Strict parsing (see {@link QueryParameters}) in place of the whole generated method, not just of its
+     * parsers ({@code createListAuditLogsOp()}): the generated method goes on to validate, and that
+     * validation is wrong for this operation — {@code validateMin("page", page, 1, true)} treats the
+     * spec's inclusive minimum as exclusive (so {@code page=1} and {@code limit=1} fail, as does
+     * {@code limit=100} at the maximum), and its size check rejects every present optional text parameter
+     * ("type java.util.Optional unrecognized"). The generated parsers also look {@code action} up by
+     * constant name, so {@code login_success} fails. {@code AuditLogE2ETest} pins the boundary values.
+     */
     @Override
     protected void listAuditLogs(ServerRequest request, ServerResponse response) {
         handleListAuditLogs(

@@ -15,6 +15,7 @@ import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.audit.AuditQuery;
 import com.abcdashboard.domain.auth.ClientInfo;
 import com.mongodb.MongoException;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexModel;
@@ -40,17 +41,22 @@ public final class MongoAuditLog implements AuditLog {
     static final String COLLECTION = "audit_log";
     private static final Logger LOG = LoggerFactory.getLogger(MongoAuditLog.class);
 
+    static final String AT_INDEX = "audit_log_at_id";
+    static final String ACTOR_INDEX = "audit_log_actor_at";
+    static final String TARGET_INDEX = "audit_log_target_at";
+    static final String ACTION_INDEX = "audit_log_action_at";
+
     static final List<IndexModel> INDEXES = List.of(
-            new IndexModel(Indexes.descending("at", "_id"), new IndexOptions().name("audit_log_at_id")),
+            new IndexModel(Indexes.descending("at", "_id"), new IndexOptions().name(AT_INDEX)),
             new IndexModel(
                     Indexes.compoundIndex(Indexes.ascending("actorId"), Indexes.descending("at", "_id")),
-                    new IndexOptions().name("audit_log_actor_at")),
+                    new IndexOptions().name(ACTOR_INDEX)),
             new IndexModel(
                     Indexes.compoundIndex(Indexes.ascending("targetId"), Indexes.descending("at", "_id")),
-                    new IndexOptions().name("audit_log_target_at")),
+                    new IndexOptions().name(TARGET_INDEX)),
             new IndexModel(
                     Indexes.compoundIndex(Indexes.ascending("action"), Indexes.descending("at", "_id")),
-                    new IndexOptions().name("audit_log_action_at")));
+                    new IndexOptions().name(ACTION_INDEX)));
 
     private final MongoCollection<Document> log;
 
@@ -60,6 +66,22 @@ public final class MongoAuditLog implements AuditLog {
 
     @Override
     public void record(AuditEvent event) {
+        try {
+            log.insertOne(toDocument(event));
+        } catch (MongoServerException e) {
+            // The server's message can quote the document (a validation error does), so code only.
+            failed(event, e.getClass().getSimpleName() + " " + e.getCode());
+        } catch (MongoException e) {
+            // Client side: timeouts, an unreachable server; the message describes the cluster.
+            failed(event, e.getMessage());
+        } catch (RuntimeException e) {
+            // A client closed during shutdown throws IllegalStateException, and the action being
+            // recorded has happened all the same. Not a driver message, so its type only.
+            failed(event, e.getClass().getName());
+        }
+    }
+
+    private static Document toDocument(AuditEvent event) {
         Document doc = new Document("_id", new ObjectId())
                 .append("action", event.action().id())
                 .append("at", date(event.at()));
@@ -71,17 +93,17 @@ public final class MongoAuditLog implements AuditLog {
         if (!event.details().isEmpty()) {
             doc.append("details", new Document(event.details()));
         }
-        try {
-            log.insertOne(doc);
-        } catch (MongoException e) {
-            // Action and ids only: the details may carry an attempted email address.
-            LOG.error(
-                    "Audit entry {} (actor {}, target {}) could not be written: {}",
-                    event.action().id(),
-                    event.actorId(),
-                    event.targetId(),
-                    e.getMessage());
-        }
+        return doc;
+    }
+
+    /** Action and ids only: the details may carry an attempted email address. */
+    private static void failed(AuditEvent event, String cause) {
+        LOG.error(
+                "Audit entry {} (actor {}, target {}) could not be written: {}",
+                event.action() == null ? null : event.action().id(),
+                event.actorId(),
+                event.targetId(),
+                cause);
     }
 
     @Override

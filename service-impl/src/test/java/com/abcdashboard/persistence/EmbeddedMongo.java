@@ -43,6 +43,11 @@ public final class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback 
         return database;
     }
 
+    /** For a test that needs a client of its own (e.g. one it closes). */
+    public String connectionString() {
+        return server.connectionString();
+    }
+
     void close() {
         client.close();
         server.close();

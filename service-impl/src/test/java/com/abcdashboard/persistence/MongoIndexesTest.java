@@ -57,6 +57,20 @@ class MongoIndexesTest {
     }
 
     @Test
+    void theAuditLogIsIndexedForNewestFirstAndForEachFilter() {
+        Map<String, Document> audit = indexes(MongoAuditLog.COLLECTION);
+
+        assertThat(audit.get(MongoAuditLog.AT_INDEX).get("key", Document.class))
+                .isEqualTo(new Document("at", -1).append("_id", -1));
+        assertThat(audit.get(MongoAuditLog.ACTOR_INDEX).get("key", Document.class))
+                .isEqualTo(new Document("actorId", 1).append("at", -1).append("_id", -1));
+        assertThat(audit.get(MongoAuditLog.TARGET_INDEX).get("key", Document.class))
+                .isEqualTo(new Document("targetId", 1).append("at", -1).append("_id", -1));
+        assertThat(audit.get(MongoAuditLog.ACTION_INDEX).get("key", Document.class))
+                .isEqualTo(new Document("action", 1).append("at", -1).append("_id", -1));
+    }
+
+    @Test
     void ensuringTheIndexesAgainChangesNothing() {
         List<Document> before = allIndexes();
 
@@ -88,7 +102,8 @@ class MongoIndexesTest {
         for (String collection : List.of(
                 MongoUserRepository.COLLECTION,
                 MongoSessionRepository.COLLECTION,
-                MongoOneTimeTokenRepository.COLLECTION)) {
+                MongoOneTimeTokenRepository.COLLECTION,
+                MongoAuditLog.COLLECTION)) {
             database.getCollection(collection).listIndexes().into(all);
         }
         return all;
