@@ -62,7 +62,8 @@ public final class SharedLoginLocks implements LoginLocks {
         }
     }
 
-    static String key(String normalisedEmail) {
+    /** The key of the lock on this address (without the namespace). */
+    public static String key(String normalisedEmail) {
         try {
             byte[] digest =
                     MessageDigest.getInstance("SHA-256").digest(normalisedEmail.getBytes(StandardCharsets.UTF_8));
