@@ -42,14 +42,12 @@ public final class SharedLoginLocks implements LoginLocks {
 
     /** Copies the lock MongoDB just set on {@code user} (nothing when it holds none at {@code now}). */
     void locked(User user, Instant now) {
-        if (!user.isLockedAt(now)) {
+        Duration left = user.lockedUntil() == null ? Duration.ZERO : Duration.between(now, user.lockedUntil());
+        if (left.toMillis() < 1) { // no lock, or one ending now: Redis refuses an expiry of 0
             return;
         }
         try {
-            store.put(
-                    key(user.email()),
-                    JSON.writeValueAsString(new Lock(user.id(), user.lockedUntil())),
-                    Duration.between(now, user.lockedUntil()));
+            store.put(key(user.email()), JSON.writeValueAsString(new Lock(user.id(), user.lockedUntil())), left);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot store a login lock", e);
         }
