@@ -6,6 +6,7 @@ import com.abcdashboard.cache.MemoryStore;
 import com.abcdashboard.cache.RateLimiter;
 import com.abcdashboard.cache.RedisStore;
 import com.abcdashboard.cache.ResilientStore;
+import com.abcdashboard.cache.SharedLoginLocks;
 import com.abcdashboard.cache.SharedStore;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.AppEnvironment;
@@ -134,12 +135,14 @@ public final class Application implements AutoCloseable {
         try {
             MongoDatabase db = store.database();
             MongoUserRepository mongoUsers = new MongoUserRepository(db);
+            SharedLoginLocks loginLocks = new SharedLoginLocks(shared, metrics);
             UserRepository users = new CachingUserRepository(
                     mongoUsers,
                     shared,
                     config.cache().userDataTtl(),
                     config.cache().apiResponseTtl(),
-                    metrics);
+                    metrics,
+                    loginLocks);
             SessionRepository sessions = new CachingSessionRepository(
                     new MongoSessionRepository(db), shared, config.cache().userDataTtl(), metrics);
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
@@ -164,7 +167,7 @@ public final class Application implements AutoCloseable {
 
             AuthHandler auth = new AuthHandler(
                     new Registration(users, passwords, links, clock),
-                    new SignIn(users, passwords, sessionService, settings, audit, clock),
+                    new SignIn(users, passwords, sessionService, settings, audit, loginLocks, clock),
                     sessionService,
                     new PasswordManagement(
                             users, passwords, sessionService, links, mail.outbox(), audit, rateLimiter, clock),
@@ -186,7 +189,7 @@ public final class Application implements AutoCloseable {
                     clock,
                     build.version(),
                     mail.health(),
-                    // The shared Redis cache arrives with its own component; until then it is in-process.
+                    // "redis" or "memory"; degraded while Redis does not answer.
                     () -> new ServiceState(shared.kind(), shared.degraded()));
 
             ObjectMapper json = objectMapper();

@@ -1,16 +1,18 @@
 package com.abcdashboard.cache;
 
-import java.net.URI;
+import com.abcdashboard.config.RedisEndpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.redisson.Redisson;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.config.BaseConfig;
 import org.redisson.config.Config;
-import org.redisson.config.SingleServerConfig;
+import org.redisson.config.ReadMode;
 
 /**
  * {@link SharedStore} on Redis through Redisson. Every key is prefixed with the namespace and a format
@@ -37,46 +39,44 @@ public final class RedisStore implements SharedStore {
     }
 
     /**
-     * Connects lazily: the service starts (and runs degraded) while Redis is away.
-     *
-     * @param url {@code redis://[user:password@]host:port[/db]} or {@code rediss://…} for TLS
+     * Connects lazily: the service starts (and runs degraded) while Redis is away. One server, Sentinel
+     * (the master the sentinels name, followed through failovers) or Cluster (slots discovered from the
+     * seed nodes). Reads and writes both go to masters: a replica may lag, and a cache read must see
+     * the invalidation another instance has just written.
      */
-    public static RedisStore connect(URI url, String namespace) {
+    public static RedisStore connect(RedisEndpoint endpoint, String namespace) {
         Config config = new Config();
         config.setCodec(StringCodec.INSTANCE);
         config.setLazyInitialization(true);
-        SingleServerConfig server = config.useSingleServer()
-                .setAddress(
-                        url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() == -1 ? 6379 : url.getPort()))
-                .setConnectTimeout(1000)
-                .setTimeout(1000)
-                .setRetryAttempts(0)
-                .setConnectionMinimumIdleSize(1)
-                .setClientName("abc-dashboard-api");
-        credentials(url, server);
-        String path = url.getPath();
-        if (path != null && path.length() > 1) {
-            server.setDatabase(Integer.parseInt(path.substring(1)));
-        }
+        List<String> addresses =
+                endpoint.nodes().stream().map(endpoint::address).toList();
+        BaseConfig<?> base = switch (endpoint.topology()) {
+            case SINGLE ->
+                config.useSingleServer()
+                        .setAddress(addresses.get(0))
+                        .setDatabase(endpoint.database())
+                        .setConnectionMinimumIdleSize(1);
+            case SENTINEL ->
+                config.useSentinelServers()
+                        .setMasterName(endpoint.masterName().orElseThrow())
+                        .addSentinelAddress(addresses.toArray(String[]::new))
+                        .setDatabase(endpoint.database())
+                        // One sentinel is the deployment's choice (three are recommended); do not refuse it.
+                        .setCheckSentinelsList(false)
+                        .setReadMode(ReadMode.MASTER)
+                        .setMasterConnectionMinimumIdleSize(1)
+                        .setSlaveConnectionMinimumIdleSize(0);
+            case CLUSTER ->
+                config.useClusterServers()
+                        .addNodeAddress(addresses.toArray(String[]::new))
+                        .setReadMode(ReadMode.MASTER)
+                        .setMasterConnectionMinimumIdleSize(1)
+                        .setSlaveConnectionMinimumIdleSize(0);
+        };
+        base.setConnectTimeout(1000).setTimeout(1000).setRetryAttempts(0).setClientName("abc-dashboard-api");
+        endpoint.username().ifPresent(base::setUsername);
+        endpoint.password().ifPresent(base::setPassword);
         return new RedisStore(Redisson.create(config), namespace);
-    }
-
-    private static void credentials(URI url, SingleServerConfig server) {
-        String userInfo = url.getRawUserInfo();
-        if (userInfo == null || userInfo.isEmpty()) {
-            return;
-        }
-        int colon = userInfo.indexOf(':');
-        String user = colon < 0 ? "" : decode(userInfo.substring(0, colon));
-        String password = decode(colon < 0 ? userInfo : userInfo.substring(colon + 1));
-        if (!user.isEmpty()) {
-            server.setUsername(user);
-        }
-        server.setPassword(password);
-    }
-
-    private static String decode(String value) {
-        return java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Override
@@ -140,7 +140,8 @@ public final class RedisStore implements SharedStore {
 
     @Override
     public void close() {
-        redis.shutdown();
+        // Requests have stopped by now: no quiet period to wait out (the default holds shutdown 2 s).
+        redis.shutdown(0, 2, TimeUnit.SECONDS);
     }
 
     private static <T> T call(Supplier<T> command) {

@@ -74,6 +74,21 @@ public final class ResilientStore implements AutoCloseable {
     }
 
     /**
+     * Overwrites the entry (a copy of state MongoDB already holds). Skipped while the store is away:
+     * readers then go to MongoDB, which has the same state.
+     */
+    public void put(String key, String value, Duration ttl) {
+        if (degraded) {
+            return;
+        }
+        try {
+            store.put(key, value, ttl);
+        } catch (StoreUnavailableException e) {
+            failed(e);
+        }
+    }
+
+    /**
      * Invalidates the entry now, or as soon as the store is back. The entry is not deleted but replaced
      * by a short-lived tombstone: a reader that loaded the old value from MongoDB just before the write
      * cannot fill it back in (fills only go into empty keys), and until the tombstone expires every
@@ -145,21 +160,28 @@ public final class ResilientStore implements AutoCloseable {
         try {
             store.ping();
             if (degraded) {
-                for (String key : Set.copyOf(pendingDeletes)) {
-                    store.delete(key);
-                    pendingDeletes.remove(key);
-                }
-                for (String key : Set.copyOf(pendingIncrements)) {
-                    store.increment(key);
-                    pendingIncrements.remove(key);
-                }
+                applyPending();
                 degraded = false;
                 LOG.info("Shared {} store is back", store.kind());
             }
+            // An invalidation that arrived while the flag was being cleared was queued, not applied:
+            // apply it now (an empty set costs nothing).
+            applyPending();
         } catch (StoreUnavailableException e) {
             failed(e);
         } catch (RuntimeException e) {
             LOG.warn("Shared store probe failed: {}", e.toString());
+        }
+    }
+
+    private void applyPending() {
+        for (String key : Set.copyOf(pendingDeletes)) {
+            store.delete(key);
+            pendingDeletes.remove(key);
+        }
+        for (String key : Set.copyOf(pendingIncrements)) {
+            store.increment(key);
+            pendingIncrements.remove(key);
         }
     }
 

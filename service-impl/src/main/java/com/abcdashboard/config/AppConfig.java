@@ -110,14 +110,17 @@ public record AppConfig(
      */
     public record Security(int bcryptRounds, int maxFailedLogins, Duration lockoutDuration) {}
 
-    /** @param keyPrefix first part of every Redis key, so deployments can share a Redis */
-    public record Cache(Optional<URI> redisUrl, Duration userDataTtl, Duration apiResponseTtl, String keyPrefix) {
+    /**
+     * @param redisUrl the parsed {@code REDIS_URL} (one server, Sentinel or Cluster); empty = in-process
+     * @param keyPrefix first part of every Redis key, so deployments can share a Redis
+     */
+    public record Cache(
+            Optional<RedisEndpoint> redisUrl, Duration userDataTtl, Duration apiResponseTtl, String keyPrefix) {
         @Override
         public String toString() {
-            // Host and port only: the URL may carry a password.
-            return "Cache[redis=" + redisUrl.map(u -> u.getScheme() + "://" + u.getHost() + ":" + u.getPort())
-                    + ", userDataTtl=" + userDataTtl + ", apiResponseTtl=" + apiResponseTtl + ", keyPrefix="
-                    + keyPrefix + "]";
+            // RedisEndpoint masks the password.
+            return "Cache[redis=" + redisUrl + ", userDataTtl=" + userDataTtl + ", apiResponseTtl=" + apiResponseTtl
+                    + ", keyPrefix=" + keyPrefix + "]";
         }
     }
 
@@ -183,10 +186,10 @@ public record AppConfig(
             in.problem("BCRYPT_ROUNDS", "must be at least 10 in " + env.id());
         }
         Cache cache = new Cache(
-                in.uri("REDIS_URL", Set.of("redis", "rediss")),
+                redisUrl(in),
                 in.duration("CACHE_USER_DATA_TTL", Duration.ofMinutes(5)),
                 in.duration("CACHE_API_RESPONSE_TTL", Duration.ofMinutes(1)),
-                in.string("CACHE_KEY_PREFIX", "abc-dashboard"));
+                keyPrefix(in));
         RateLimits rateLimits = new RateLimits(
                 new Limit(
                         in.integer("RATE_LIMIT_MAX", 100, 1, 1_000_000),
@@ -206,6 +209,23 @@ public record AppConfig(
             throw new ConfigException(in.problems());
         }
         return new AppConfig(env, server, mongo, jwt, email, security, cache, logging, initialAdmin, rateLimits);
+    }
+
+    private static String keyPrefix(ConfigReader in) {
+        String prefix = in.string("CACHE_KEY_PREFIX", "abc-dashboard");
+        if (!prefix.matches("[A-Za-z0-9._-]{1,64}")) {
+            in.problem("CACHE_KEY_PREFIX", "must be 1-64 letters, digits, '.', '_' or '-'");
+        }
+        return prefix;
+    }
+
+    private static Optional<RedisEndpoint> redisUrl(ConfigReader in) {
+        try {
+            return in.optional("REDIS_URL").map(RedisEndpoint::parse);
+        } catch (IllegalArgumentException e) {
+            in.problem("REDIS_URL", e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static final java.util.regex.Pattern PROXY =

@@ -134,6 +134,24 @@ class SharedStateTest {
     }
 
     @Test
+    void passwordResetRequestsPerAddressCountAcrossBothInstances() throws Exception {
+        Map<String, String> victim = Map.of("email", "reset-target@shared.test");
+        // PASSWORD_RESET_RATE_LIMIT_MAX defaults to 3 per hour, whether or not the account exists.
+        assertThat(post(a, "/api/v1/auth/forgot-password", victim).status()).isEqualTo(200);
+        assertThat(post(b, "/api/v1/auth/forgot-password", victim).status()).isEqualTo(200);
+        assertThat(post(a, "/api/v1/auth/forgot-password", victim).status()).isEqualTo(200);
+
+        Response refused = post(b, "/api/v1/auth/forgot-password", victim);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(refused.body().path("error").path("category").asText()).isEqualTo("RATE_LIMIT");
+        // Another address is not affected.
+        assertThat(post(a, "/api/v1/auth/forgot-password", Map.of("email", "other@shared.test"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void redisGoingAwayDegradesWithoutFailingRequestsAndRecovers() throws Exception {
         String admin = login(a, ADMIN, ADMIN_PASSWORD)
                 .path("data")

@@ -3,7 +3,7 @@ package com.abcdashboard.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.net.URI;
+import com.abcdashboard.config.RedisEndpoint;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +26,8 @@ class RedisStoreTest {
     void connect() {
         namespace = "abc-dashboard-test-" + UUID.randomUUID();
         store = RedisStore.connect(
-                URI.create(System.getenv().getOrDefault("TEST_REDIS_URL", "redis://127.0.0.1:6379")), namespace);
+                RedisEndpoint.parse(System.getenv().getOrDefault("TEST_REDIS_URL", "redis://127.0.0.1:6379")),
+                namespace);
     }
 
     @AfterEach
@@ -53,7 +54,8 @@ class RedisStoreTest {
     @Test
     void keysCarryTheNamespaceAndFormatVersion() {
         store.put("a", "x", Duration.ofMinutes(1));
-        try (RedisStore other = RedisStore.connect(URI.create("redis://127.0.0.1:6379"), namespace + "-other")) {
+        try (RedisStore other =
+                RedisStore.connect(RedisEndpoint.parse("redis://127.0.0.1:6379"), namespace + "-other")) {
             assertThat(other.get("a")).isEmpty();
         }
     }
@@ -87,7 +89,7 @@ class RedisStoreTest {
 
     @Test
     void anUnreachableServerIsReportedAsUnavailable() {
-        try (RedisStore nowhere = RedisStore.connect(URI.create("redis://127.0.0.1:1"), namespace)) {
+        try (RedisStore nowhere = RedisStore.connect(RedisEndpoint.parse("redis://127.0.0.1:1"), namespace)) {
             assertThatThrownBy(() -> nowhere.get("a")).isInstanceOf(StoreUnavailableException.class);
         }
     }

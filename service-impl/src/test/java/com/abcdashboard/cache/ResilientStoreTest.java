@@ -2,7 +2,7 @@ package com.abcdashboard.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
+import com.abcdashboard.config.RedisEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class ResilientStoreTest {
     @Test
     void anUnreachableRedisDegradesInsteadOfFailing() {
         try (ResilientStore store = new ResilientStore(
-                RedisStore.connect(URI.create("redis://127.0.0.1:1"), "t"), Duration.ofSeconds(30))) {
+                RedisStore.connect(RedisEndpoint.parse("redis://127.0.0.1:1"), "t"), Duration.ofSeconds(30))) {
             assertThat(store.get("k")).isEmpty();
             store.invalidate("k");
             store.bump("g");

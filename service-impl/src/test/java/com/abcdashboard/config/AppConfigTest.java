@@ -160,14 +160,43 @@ class AppConfigTest {
     @ValueSource(strings = {"http://cache:6379", "tcp://cache:6379", "cache:6379"})
     void aRedisUrlWithAnotherSchemeIsReported(String url) {
         assertThat(problems(dev("REDIS_URL", url)).problems())
-                .containsExactly("REDIS_URL must be a URL starting with one of [redis://, rediss://]");
+                .containsExactly("REDIS_URL must be a URL starting with one of [redis://, rediss://, "
+                        + "redis-sentinel://, rediss-sentinel://, redis-cluster://, rediss-cluster://]");
     }
 
     @Test
     void aRedisUrlWithTlsAndPasswordIsAccepted() {
         AppConfig config = AppConfig.from(dev("REDIS_URL", "rediss://:pass@redis:6380"));
 
-        assertThat(config.cache().redisUrl()).contains(URI.create("rediss://:pass@redis:6380"));
+        RedisEndpoint redis = config.cache().redisUrl().orElseThrow();
+        assertThat(redis.tls()).isTrue();
+        assertThat(redis.password()).contains("pass");
+        assertThat(redis.nodes()).containsExactly(new RedisEndpoint.Node("redis", 6380));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "redis://a:1,b:2",
+                "redis-sentinel://s1:26379",
+                "redis-cluster://c1:6379/3",
+                "redis://cache:99999",
+                "redis://cache/x",
+                "redis://",
+                "redis://cache:6379?timeout=1"
+            })
+    void aMalformedRedisUrlIsReportedWithoutItsValue(String url) {
+        ConfigException e = problems(dev("REDIS_URL", url));
+
+        assertThat(variablesNamedBy(e)).containsExactly("REDIS_URL");
+        assertThat(e.getMessage()).doesNotContain(url);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"has space", "a/b", "an-overly-long-prefix-that-goes-on-and-on-well-beyond-sixty-four-chars"})
+    void aCacheKeyPrefixOutsideTheSafeAlphabetIsReported(String prefix) {
+        assertThat(variablesNamedBy(problems(dev("CACHE_KEY_PREFIX", prefix)))).containsExactly("CACHE_KEY_PREFIX");
     }
 
     @Test
@@ -305,7 +334,7 @@ class AppConfigTest {
         AppConfig config = AppConfig.from(production(
                 "MONGODB_URI", "mongodb://admin:mongo-pw-123@db1:27017,db2:27017/abc?replicaSet=rs0",
                 "EMAIL_PASS", "smtp-password-123",
-                "REDIS_URL", "rediss://:redis-pw-456@redis:6380"));
+                "REDIS_URL", "rediss-sentinel://:redis-pw-456@s1:26379,s2/mymaster"));
 
         assertThat(config.toString())
                 .doesNotContain(GOOD_SECRET)
@@ -313,6 +342,7 @@ class AppConfigTest {
                 .doesNotContain("admin")
                 .doesNotContain("smtp-password-123")
                 .doesNotContain("redis-pw-456")
-                .contains("db1:27017,db2:27017/abc");
+                .contains("db1:27017,db2:27017/abc")
+                .contains("rediss-sentinel://:***@s1:26379,s2:26379/mymaster");
     }
 }

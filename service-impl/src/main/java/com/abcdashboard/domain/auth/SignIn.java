@@ -28,6 +28,7 @@ public final class SignIn {
     private final SessionService sessions;
     private final AuthSettings settings;
     private final AuditLog audit;
+    private final LoginLocks locks;
     private final Clock clock;
 
     public SignIn(
@@ -36,12 +37,14 @@ public final class SignIn {
             SessionService sessions,
             AuthSettings settings,
             AuditLog audit,
+            LoginLocks locks,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.settings = settings;
         this.audit = audit;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -55,6 +58,13 @@ public final class SignIn {
         errors.throwIfAny();
 
         Instant now = clock.instant();
+        // A lock set through any instance, from the shared store: no database read for a locked account.
+        Optional<LoginLocks.Lock> known = locks.find(AccountFields.normaliseEmail(email), now);
+        if (known.isPresent()) {
+            passwords.matchesNothing(password);
+            record(AuditAction.LOGIN_FAILURE, known.get().userId(), client, Map.of("reason", "locked"));
+            throw locked(known.get().until(), now);
+        }
         Optional<User> found = users.findByEmail(AccountFields.normaliseEmail(email));
         if (found.isEmpty()) {
             passwords.matchesNothing(password);
@@ -74,7 +84,7 @@ public final class SignIn {
         if (user.isLockedAt(now)) {
             passwords.matchesNothing(password);
             failed(user, "locked", client);
-            throw locked(user, now);
+            throw locked(user.lockedUntil(), now);
         }
         if (!passwords.matches(password, user.passwordHash())) {
             failed(user, "bad_password", client);
@@ -110,9 +120,8 @@ public final class SignIn {
         audit.record(AuditEvent.of(action, clock.instant(), userId, userId, client, details));
     }
 
-    private static RateLimitedException locked(User user, Instant now) {
+    private static RateLimitedException locked(Instant until, Instant now) {
         return new RateLimitedException(
-                "Too many failed sign-in attempts; the account is locked for a while",
-                Duration.between(now, user.lockedUntil()));
+                "Too many failed sign-in attempts; the account is locked for a while", Duration.between(now, until));
     }
 }
