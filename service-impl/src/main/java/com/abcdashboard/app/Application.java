@@ -68,6 +68,7 @@ import com.mongodb.client.MongoDatabase;
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
@@ -86,6 +87,8 @@ public final class Application implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Application.class);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
     private static final Duration IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(60);
+    /** How often idle connections are looked for (Helidon's default, 2 minutes, would triple the timeout). */
+    private static final Duration IDLE_CONNECTION_CHECK = Duration.ofSeconds(10);
     /** How often an unreachable Redis is tried again. */
     private static final Duration SHARED_STORE_PROBE = Duration.ofSeconds(1);
     /** Request line (method, path with query, version): tokens never travel in it, 8 KB is generous. */
@@ -197,11 +200,12 @@ public final class Application implements AutoCloseable {
             // HSTS outside local development, where the service is plain http.
             boolean strictTransport = !development;
             ErrorResponses errors = new ErrorResponses(new ErrorMapper());
+            CorsFilter cors = new CorsFilter(config.server().clientUrl(), development);
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestLoggingFilter())
                     .addFilter(MetricsFilter.forPackagedSpec(metrics))
                     .addFilter(new SecurityHeaders(strictTransport))
-                    .addFilter(new CorsFilter(config.server().clientUrl(), development))
+                    .addFilter(cors)
                     .addFilter(new RateLimitFilter(
                             rateLimiter,
                             new RateLimiter.Rule("general", config.rateLimits().general()),
@@ -223,8 +227,10 @@ public final class Application implements AutoCloseable {
                     .shutdownGracePeriod(SHUTDOWN_GRACE)
                     // Bodies over the limit are refused (413 envelope) before they are read.
                     .maxPayloadSize(config.server().maxRequestBodyBytes())
-                    // Connections idle this long are closed: slow or abandoned clients do not pin them.
+                    // Connections idle this long between requests are closed: abandoned keep-alive
+                    // connections do not pin them. Slow headers/bodies are the proxy's (docs/security.md).
                     .idleConnectionTimeout(IDLE_CONNECTION_TIMEOUT)
+                    .idleConnectionPeriod(IDLE_CONNECTION_CHECK)
                     .addProtocol(Http1Config.builder()
                             .maxPrologueLength(MAX_REQUEST_LINE)
                             .maxHeadersSize(MAX_HEADERS_SIZE)
@@ -232,7 +238,10 @@ public final class Application implements AutoCloseable {
                     .mediaContext(MediaContext.builder()
                             .addMediaSupport(JacksonSupport.create(json))
                             .build())
-                    .directHandlers(new ProtocolErrorHandler(json, strictTransport).asDirectHandlers())
+                    .directHandlers(new ProtocolErrorHandler(json, strictTransport, cors).asDirectHandlers())
+                    // Hands Helidon's message to ProtocolErrorHandler (which tells a 431 by it and never
+                    // shows it to the client); without this it gets null.
+                    .errorHandling(ErrorHandling.builder().includeEntity(true).build())
                     .routing(routing)
                     .build()
                     .start();

@@ -5,6 +5,7 @@ import com.abcdashboard.domain.ErrorCategory;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Method;
+import io.helidon.http.ServerResponseHeaders;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -23,8 +24,13 @@ import java.util.regex.Pattern;
  * ten minutes; one from any other origin gets 403 and no CORS headers. Actual requests from other
  * origins are served without CORS headers, so the browser withholds the answer from the page.
  *
- * <p>Helidon's CORS module was not used: its origins are exact strings or "*", while development needs
- * every localhost port, and "*" cannot be combined with credentials.
+ * <p>Protocol-level errors (413 before routing) get the same headers through {@link #applyTo}, so the
+ * dashboard can read them too.
+ *
+ * <p>Helidon's CORS module ({@code helidon-webserver-cors} 4.5) was considered and not used: it refuses
+ * an actual request from another origin with a bare 403 (no body, so neither the error envelope nor the
+ * spec), where a cross-origin read is the browser's to withhold; and a refused preflight is an empty 403
+ * as well.
  */
 public final class CorsFilter implements Filter {
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
@@ -50,29 +56,41 @@ public final class CorsFilter implements Filter {
             chain.proceed();
             return;
         }
-        boolean allowed = isAllowed(origin.get());
         boolean preflight = req.prologue().method() == Method.OPTIONS
                 && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
-        res.header(HeaderValues.create(HeaderNames.VARY, "Origin"));
         if (preflight) {
+            boolean allowed = isAllowed(origin.get());
+            res.header(HeaderValues.create(HeaderNames.VARY, "Origin"));
             String requested = req.headers()
                     .first(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD)
                     .orElse("");
             if (!allowed || !METHODS.contains(requested.toUpperCase(Locale.ROOT))) {
                 throw new DomainException(ErrorCategory.AUTHORIZATION, "Cross-origin request not allowed");
             }
-            allow(res, origin.get());
+            allow(res.headers(), origin.get());
             res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, ALLOW_METHODS));
             res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, ALLOW_HEADERS));
             res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_MAX_AGE, MAX_AGE));
             res.status(Status.NO_CONTENT_204).send();
             return;
         }
-        if (allowed) {
-            allow(res, origin.get());
-            res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSE_HEADERS));
-        }
+        applyTo(res.headers(), origin);
         chain.proceed();
+    }
+
+    /**
+     * The headers of an actual (not preflight) cross-origin answer: {@code Vary: Origin} whenever an
+     * origin was sent, and the allow/expose headers only when that origin is allowed.
+     */
+    public void applyTo(ServerResponseHeaders headers, Optional<String> origin) {
+        if (origin.isEmpty()) {
+            return;
+        }
+        headers.add(HeaderValues.create(HeaderNames.VARY, "Origin"));
+        if (isAllowed(origin.get())) {
+            allow(headers, origin.get());
+            headers.set(HeaderValues.create(HeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSE_HEADERS));
+        }
     }
 
     boolean isAllowed(String origin) {
@@ -80,9 +98,9 @@ public final class CorsFilter implements Filter {
                 || (anyLocalhost && LOCALHOST.matcher(origin).matches());
     }
 
-    private static void allow(RoutingResponse res, String origin) {
-        res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin));
-        res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true"));
+    private static void allow(ServerResponseHeaders headers, String origin) {
+        headers.set(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin));
+        headers.set(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true"));
     }
 
     /** scheme://host[:port] of a URL, the form browsers send in Origin (default ports omitted). */

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helidon.http.HttpException;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.http.media.UnsupportedTypeException;
 import jakarta.validation.ValidationException;
@@ -33,6 +34,13 @@ public final class ErrorMapper {
         }
         if (failure instanceof DomainException e) {
             return new ApiError(statusOf(e.category()), e.category(), e.getMessage(), e.details());
+        }
+        // The transport refusing the request mid-read (a chunked body passing the size limit) reaches us
+        // wrapped by whoever was reading, typically Jackson: its status wins over the JSON failure.
+        Optional<RequestException> transport = causeOf(failure, RequestException.class);
+        if (transport.isPresent() && transport.get().status().code() < 500) {
+            Status status = transport.get().status();
+            return ApiError.of(status.code(), categoryOf(status), status.reasonPhrase());
         }
         Optional<JsonProcessingException> json = causeOf(failure, JsonProcessingException.class);
         if (json.isPresent() && isRequestBodyProblem(json.get())) {

@@ -13,18 +13,27 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Errors Helidon answers before routing (unparseable request line or headers, entity too large, ...)
- * in the same envelope as every other error. Only the reason phrase is shown: the transport's own
- * message can quote the request.
+ * in the same envelope, with the same security and CORS headers, as every other error. Only the reason
+ * phrase is shown: the transport's own message can quote the request.
+ *
+ * <p>Helidon answers a header block over the listener's limit with a plain 400; it is turned into the
+ * 431 that HTTP defines for it (RFC 6585), recognised by Helidon's message, the only sign it gives.
  */
 public final class ProtocolErrorHandler implements DirectHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolErrorHandler.class);
 
+    static final Status HEADERS_TOO_LARGE = Status.create(431, "Request Header Fields Too Large");
+    /** What Helidon 4.5's {@code Http1HeadersParser} says when the headers exceed {@code maxHeadersSize}. */
+    static final String HEADER_SIZE_EXCEEDED = "Header size exceeded";
+
     private final ObjectMapper mapper;
     private final boolean strictTransport;
+    private final CorsFilter cors;
 
-    public ProtocolErrorHandler(ObjectMapper mapper, boolean strictTransport) {
+    public ProtocolErrorHandler(ObjectMapper mapper, boolean strictTransport, CorsFilter cors) {
         this.mapper = mapper;
         this.strictTransport = strictTransport;
+        this.cors = cors;
     }
 
     /** This handler for every event type Helidon handles directly. */
@@ -40,21 +49,31 @@ public final class ProtocolErrorHandler implements DirectHandler {
     public TransportResponse handle(
             TransportRequest request,
             EventType eventType,
-            Status status,
+            Status helidonStatus,
             ServerResponseHeaders headers,
             String message) {
+        Status status = statusFor(helidonStatus, message);
         String correlationId = CorrelationId.resolve(request.headers());
         LOG.debug("Protocol-level {} ({}): {}", status.code(), eventType, message);
         ApiError error = ApiError.of(status.code(), ErrorMapper.categoryOf(status), status.reasonPhrase());
         headers.set(HeaderValues.create(HeaderNames.CONTENT_TYPE, "application/json"));
         headers.set(HeaderValues.create(CorrelationId.HEADER, correlationId));
         SecurityHeaders.apply(headers, SecurityHeaders.API_POLICY, strictTransport);
+        headers.set(HeaderValues.create(HeaderNames.CACHE_CONTROL, "no-store"));
+        cors.applyTo(headers, request.headers().first(HeaderNames.ORIGIN));
         return TransportResponse.builder()
                 .status(status)
                 .headers(headers)
                 .keepAlive(eventType.keepAlive())
                 .entity(serialize(correlationId, error))
                 .build();
+    }
+
+    static Status statusFor(Status helidonStatus, String message) {
+        if (helidonStatus.code() == 400 && HEADER_SIZE_EXCEEDED.equals(message)) {
+            return HEADERS_TOO_LARGE;
+        }
+        return helidonStatus;
     }
 
     private byte[] serialize(String correlationId, ApiError error) {

@@ -7,12 +7,14 @@ import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.RateLimitedException;
 import com.abcdashboard.domain.auth.AccountNotUsableException;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.helidon.http.BadRequestException;
 import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
+import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.http.media.UnsupportedTypeException;
 import jakarta.validation.ValidationException;
@@ -217,5 +219,20 @@ class ErrorMapperTest {
 
         assertThat(error).isEqualTo(ApiError.of(500, ErrorCategory.INTERNAL, "Internal server error"));
         assertThat(error.toString()).doesNotContain("hunter2").doesNotContain("IllegalStateException");
+    }
+
+    @Test
+    void aBodyRefusedByTheTransportWhileJacksonReadsItKeepsTheTransportsStatus() {
+        RequestException tooLarge = RequestException.builder()
+                .type(io.helidon.http.DirectHandler.EventType.BAD_REQUEST)
+                .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
+                .build();
+        JsonMappingException wrapped =
+                new JsonMappingException(null, "(was io.helidon.http.RequestException)", tooLarge);
+
+        ApiError error = mapper.map(new RuntimeException("Failed to deserialize JSON", wrapped));
+
+        assertThat(error.status()).isEqualTo(413);
+        assertThat(error.category()).isEqualTo(ErrorCategory.VALIDATION);
     }
 }
