@@ -11,8 +11,10 @@ import io.helidon.metrics.api.Timer;
 import io.helidon.metrics.spi.MeterRegistryFormatterProvider;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +40,13 @@ public final class ServiceMetrics {
     };
 
     private final MeterRegistry registry;
+    /**
+     * The meters already registered, by name and labels: the request timer and the cache counters are
+     * hit on every request, so they are looked up here instead of building a meter description each time.
+     */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     private ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -49,13 +58,15 @@ public final class ServiceMetrics {
 
     /** {@code http_server_requests_seconds{method, route, status}}: route is the spec's path template. */
     public void request(String method, String route, int status, Duration took) {
-        registry.getOrCreate(Timer.builder("http.server.requests")
-                        .description("HTTP requests by method, route template and status")
-                        .buckets(LATENCY_BUCKETS)
-                        .tags(List.of(
-                                Tag.create("method", method),
-                                Tag.create("route", route),
-                                Tag.create("status", Integer.toString(status)))))
+        timers.computeIfAbsent(
+                        method + " " + route + " " + status,
+                        key -> registry.getOrCreate(Timer.builder("http.server.requests")
+                                .description("HTTP requests by method, route template and status")
+                                .buckets(LATENCY_BUCKETS)
+                                .tags(List.of(
+                                        Tag.create("method", method),
+                                        Tag.create("route", route),
+                                        Tag.create("status", Integer.toString(status))))))
                 .record(took);
     }
 
@@ -89,7 +100,14 @@ public final class ServiceMetrics {
     }
 
     private void count(String name, String description, Tag... tags) {
-        registry.getOrCreate(Counter.builder(name).description(description).tags(List.of(tags)))
+        StringBuilder key = new StringBuilder(name);
+        for (Tag tag : tags) {
+            key.append(' ').append(tag.key()).append('=').append(tag.value());
+        }
+        counters.computeIfAbsent(
+                        key.toString(),
+                        k -> registry.getOrCreate(
+                                Counter.builder(name).description(description).tags(List.of(tags))))
                 .increment();
     }
 
