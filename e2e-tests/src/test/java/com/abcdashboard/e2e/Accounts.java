@@ -64,4 +64,19 @@ final class Accounts {
                 .body(Map.of("refreshToken", refreshToken))
                 .post("/api/v1/auth/refresh");
     }
+
+    static Response logout(Session session) {
+        return Api.documented()
+                .header("Authorization", "Bearer " + session.accessToken())
+                .contentType("application/json")
+                .body(Map.of("refreshToken", session.refreshToken()))
+                .post("/api/v1/auth/logout");
+    }
+
+    static Response forgotPassword(String email) {
+        return Api.documented()
+                .contentType("application/json")
+                .body(Map.of("email", email))
+                .post("/api/v1/auth/forgot-password");
+    }
 }
