@@ -281,7 +281,9 @@ class AuditLogE2ETest {
             })
     void boundaryValuesAreAccepted(String parameter) {
         String[] pair = parameter.split("=", 2);
-        as(admin)
+        // Sent raw (pre-encoded offsets, an empty page): the validator sees the undecoded text.
+        Api.tolerated("raw boundary values the service accepts")
+                .header("Authorization", admin.bearer())
                 .urlEncodingEnabled(false)
                 .queryParam(pair[0], pair[1])
                 .get("/api/v1/audit-logs")
