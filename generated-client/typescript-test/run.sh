@@ -11,6 +11,14 @@ jar="$root/service-impl/target/abc-dashboard-service.jar"
 
 (cd "$sdk" && npm install --no-audit --no-fund --loglevel=error typescript@5.6.3 >/dev/null && npx tsc -p tsconfig.json)
 
+# The package as `npm publish` (release workflow) would upload it: compiled code and types, GitHub's registry.
+packed=$(cd "$sdk" && npm pack --dry-run --json --ignore-scripts 2>/dev/null)
+for file in dist/index.js dist/index.d.ts package.json; do
+  grep -q "\"path\": \"$file\"" <<<"$packed" || { echo "npm package lacks $file" >&2; exit 1; }
+done
+grep -q '"registry": "https://npm.pkg.github.com"' "$sdk/package.json" || { echo "package.json: no publishConfig for GitHub's registry" >&2; exit 1; }
+echo "npm package @abc-dashboard/api-client: $(grep -c '"path"' <<<"$packed") files"
+
 jdk=$(.mvn/find-jdk.sh 21)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 work=$(mktemp -d)
