@@ -44,7 +44,8 @@ public final class RateLimiter implements ResetThrottle {
 
     @Override
     public void check(String normalisedEmail) {
-        hit(passwordReset, normalisedEmail)
+        // Counted per address, keyed by its digest: no email address in Redis keys.
+        hit(passwordReset, KeyDigest.sha256Hex(normalisedEmail))
                 .filter(decision -> !decision.allowed())
                 .ifPresent(decision -> {
                     throw new RateLimitedException(

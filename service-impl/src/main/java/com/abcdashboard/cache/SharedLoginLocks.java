@@ -5,12 +5,8 @@ import com.abcdashboard.domain.user.User;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -62,13 +58,7 @@ public final class SharedLoginLocks implements LoginLocks {
 
     /** The key of the lock on this address (without the namespace). */
     public static String key(String normalisedEmail) {
-        try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256").digest(normalisedEmail.getBytes(StandardCharsets.UTF_8));
-            return "login-lock:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "login-lock:" + KeyDigest.sha256Hex(normalisedEmail);
     }
 
     private static Optional<Lock> parse(String json) {
