@@ -243,6 +243,13 @@ class AuditLogE2ETest {
         as(admin).get("/api/v1/audit-logs").then().statusCode(200);
     }
 
+    @Test
+    void anAnonymousListRequestIsUnauthorizedWhateverItsParameters() {
+        // Authentication comes before parameter checks: a stranger learns nothing about valid parameters.
+        Api.given().queryParam("page", "0").get("/api/v1/audit-logs").then().statusCode(401);
+        Api.given().queryParam("limit", "500").get("/api/v1/users").then().statusCode(401);
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

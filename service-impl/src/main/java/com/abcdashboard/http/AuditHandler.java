@@ -46,6 +46,8 @@ public final class AuditHandler extends AuditService {
      */
     @Override
     protected void listAuditLogs(ServerRequest request, ServerResponse response) {
+        // Who asks comes first: an anonymous request gets 401, whatever its parameters.
+        authenticator.require(request);
         handleListAuditLogs(
                 request,
                 response,

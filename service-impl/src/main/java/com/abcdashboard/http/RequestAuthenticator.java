@@ -25,9 +25,17 @@ public final class RequestAuthenticator {
 
     /** The caller, or a 401 when the request carries no valid access token. */
     public Authenticated require(ServerRequest request) {
+        // Kept on the request: a handler that authenticates before parsing (list operations) and the
+        // operation itself verify the token once.
+        Optional<Authenticated> known = request.context().get(Authenticated.class, Authenticated.class);
+        if (known.isPresent()) {
+            return known.get();
+        }
         String token = accessToken(request)
                 .orElseThrow(() -> new DomainException(ErrorCategory.AUTHENTICATION, "Authentication required"));
-        return sessions.authenticate(token);
+        Authenticated caller = sessions.authenticate(token);
+        request.context().register(Authenticated.class, caller);
+        return caller;
     }
 
     /** The caller if the request carries a valid access token; empty otherwise (never throws for a bad token). */

@@ -163,6 +163,8 @@ public final class UsersHandler extends UsersService {
      */
     @Override
     protected void listUsers(ServerRequest request, ServerResponse response) {
+        // Who asks comes first: an anonymous request gets 401, whatever its parameters.
+        authenticator.require(request);
         handleListUsers(
                 request,
                 response,
