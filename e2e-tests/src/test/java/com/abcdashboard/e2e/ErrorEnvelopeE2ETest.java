@@ -1,11 +1,8 @@
 package com.abcdashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
-import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -69,21 +66,27 @@ class ErrorEnvelopeE2ETest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource({
-        "POST,   /api/v1/health",
-        "DELETE, /api/v1/health/live",
-        "PUT,    /api/v1/health/ready",
-        "GET,    /api/v1/auth/login",
-        "POST,   /api-docs/openapi.yaml",
-    })
-    void aWrongMethodOnAKnownPathAnswersAClientErrorEnvelope(String method, String path) {
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "POST   | /api/v1/health                           | GET",
+                "DELETE | /api/v1/health/live                      | GET",
+                "PUT    | /api/v1/health/ready                     | GET",
+                "GET    | /api/v1/auth/login                       | POST",
+                "DELETE | /api/v1/auth/profile                     | GET, PATCH, PUT",
+                "POST   | /api/v1/users/6745a1f0c2d7e5b1a4c8e9d2   | DELETE, GET, PATCH, PUT",
+                "OPTIONS| /api/v1/users/stats                      | GET",
+            })
+    void aWrongMethodOnADocumentedPathAnswers405WithAllow(String method, String path, String allowed) {
         Response response = send(method, path);
 
-        // Today the service answers 404 (it routes by method and path together); 405 would do as well.
-        response.then()
-                .statusCode(allOf(greaterThanOrEqualTo(400), lessThan(500)))
-                .body("error.category", not(equalTo("INTERNAL")));
-        isErrorEnvelope(response, response.statusCode(), response.path("error.category"));
+        isErrorEnvelope(response, 405, "NOT_FOUND");
+        assertThat(response.header("Allow")).isEqualTo(allowed);
+    }
+
+    @Test
+    void aWrongMethodOnAnUndocumentedPathIs404() {
+        isErrorEnvelope(send("POST", "/api-docs/openapi.yaml"), 404, "NOT_FOUND");
     }
 
     @Test

@@ -42,6 +42,7 @@ import com.abcdashboard.http.RequestAuthenticator;
 import com.abcdashboard.http.RequestLoggingFilter;
 import com.abcdashboard.http.RouteNotFoundHandler;
 import com.abcdashboard.http.SecurityHeaders;
+import com.abcdashboard.http.SpecRoutes;
 import com.abcdashboard.http.UsersHandler;
 import com.abcdashboard.mail.DevMailServer;
 import com.abcdashboard.mail.MailModule;
@@ -200,10 +201,11 @@ public final class Application implements AutoCloseable {
             // HSTS outside local development, where the service is plain http.
             boolean strictTransport = !development;
             ErrorResponses errors = new ErrorResponses(new ErrorMapper());
+            SpecRoutes specRoutes = SpecRoutes.packaged();
             CorsFilter cors = new CorsFilter(config.server().clientUrl(), development);
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestLoggingFilter())
-                    .addFilter(MetricsFilter.forPackagedSpec(metrics))
+                    .addFilter(new MetricsFilter(specRoutes.templates(), metrics))
                     .addFilter(new SecurityHeaders(strictTransport))
                     .addFilter(cors)
                     .addFilter(new RateLimitFilter(
@@ -217,7 +219,7 @@ public final class Application implements AutoCloseable {
                     .register("/api/v1/health", new HealthHandler(reporter, probes))
                     .register("/api-docs", new ApiDocsService(build.swaggerUiVersion()))
                     .register("/metrics", new MetricsHandler(metrics))
-                    .any(new RouteNotFoundHandler(errors))
+                    .any(new RouteNotFoundHandler(errors, specRoutes))
                     .error(Throwable.class, errors);
 
             WebServer server = WebServer.builder()
