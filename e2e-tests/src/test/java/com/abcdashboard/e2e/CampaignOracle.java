@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -101,9 +102,17 @@ final class CampaignOracle {
         return conformance.problemsOfUndescribable(built, request.method().equals("HEAD"));
     }
 
-    /** The path as the service routes it: without a fragment, without {@code ;parameters} in segments. */
+    /**
+     * The path as the service routes it: without a fragment, without {@code ;parameters} in segments,
+     * with dot segments resolved (RFC 3986); as sent when it is no URI at all.
+     */
     private static String routedPath(String path) {
         String withoutFragment = path.contains("#") ? path.substring(0, path.indexOf('#')) : path;
-        return withoutFragment.replaceAll(";[^/]*", "");
+        String withoutParameters = withoutFragment.replaceAll(";[^/]*", "");
+        try {
+            return URI.create("http://service" + withoutParameters).normalize().getRawPath();
+        } catch (IllegalArgumentException notAUri) {
+            return withoutParameters;
+        }
     }
 }

@@ -71,6 +71,16 @@ record WireRequest(
         List<String> shortHeaders = headerLines.stream()
                 .map(line -> line.length() > 200 ? line.substring(0, 200) + "… (" + line.length() + " chars)" : line)
                 .toList();
-        return operation + " [" + family + "] " + method + " " + shortTarget + " " + shortHeaders + " " + shortBody;
+        return printable(
+                operation + " [" + family + "] " + method + " " + shortTarget + " " + shortHeaders + " " + shortBody);
+    }
+
+    /** Control characters escaped, so the report stays a text file. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints()
+                .forEach(c -> out.append(
+                        Character.isISOControl(c) ? String.format(Locale.ROOT, "\\u%04x", c) : Character.toString(c)));
+        return out.toString();
     }
 }
