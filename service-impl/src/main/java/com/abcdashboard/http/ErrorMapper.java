@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +32,17 @@ import java.util.stream.Collectors;
  */
 public final class ErrorMapper {
     static final String INTERNAL_MESSAGE = "Internal server error";
+    static final String UNAVAILABLE_MESSAGE = "Service temporarily unavailable; try again shortly";
+
+    private final Predicate<Throwable> outage;
+
+    /**
+     * @param outage whether a failure means a dependency (the database) is out of reach for now: the
+     *     answer is then 503 with {@code Retry-After}, not 500
+     */
+    public ErrorMapper(Predicate<Throwable> outage) {
+        this.outage = outage;
+    }
 
     public ApiError map(Throwable failure) {
         if (failure instanceof AccountNotUsableException e) {
@@ -70,6 +82,9 @@ public final class ErrorMapper {
         }
         if (failure instanceof HttpException e && e.status().code() < 500) {
             return ApiError.of(e.status().code(), categoryOf(e.status()), clientMessage(e));
+        }
+        if (outage.test(failure)) {
+            return ApiError.of(503, ErrorCategory.INTERNAL, UNAVAILABLE_MESSAGE);
         }
         return ApiError.of(500, ErrorCategory.INTERNAL, INTERNAL_MESSAGE);
     }

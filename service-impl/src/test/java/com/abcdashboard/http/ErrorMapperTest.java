@@ -6,12 +6,18 @@ import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.RateLimitedException;
 import com.abcdashboard.domain.auth.AccountNotUsableException;
+import com.abcdashboard.persistence.DatabaseUnreachable;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
 import io.helidon.common.ParserHelper;
 import io.helidon.common.buffers.DataReader;
 import io.helidon.http.BadRequestException;
@@ -31,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ErrorMapperTest {
-    private final ErrorMapper mapper = new ErrorMapper();
+    private final ErrorMapper mapper = new ErrorMapper(DatabaseUnreachable::isCauseOf);
 
     record Body(String email, int age) {}
 
@@ -265,6 +271,27 @@ class ErrorMapperTest {
         ApiError error = mapper.map(new HttpException("upstream pool exhausted", Status.SERVICE_UNAVAILABLE_503));
 
         assertThat(error).isEqualTo(ApiError.of(500, ErrorCategory.INTERNAL, "Internal server error"));
+    }
+
+    @Test
+    void anUnreachableDatabaseIsServiceUnavailableNotAnInternalError() {
+        List<Throwable> outages = List.of(
+                new MongoTimeoutException("Timed out while waiting for a server that matches ReadPreference"),
+                new IllegalStateException(
+                        "wrapped",
+                        new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress())),
+                new MongoSocketOpenException("Exception opening socket", new ServerAddress()));
+
+        for (Throwable outage : outages) {
+            assertThat(mapper.map(outage))
+                    .isEqualTo(ApiError.of(
+                            503, ErrorCategory.INTERNAL, "Service temporarily unavailable; try again shortly"));
+        }
+    }
+
+    @Test
+    void aDatabaseFailureThatIsNoOutageIsStillAnInternalError() {
+        assertThat(mapper.map(new MongoException(2, "BadValue")).status()).isEqualTo(500);
     }
 
     @Test
