@@ -65,20 +65,11 @@ final class BodyAbuse {
 
     /** The body in 16 KB chunks, with no length announced: the limit is counted while reading. */
     private static void chunked(RequestDraft draft) {
-        byte[] body = draft.body();
-        StringBuilder chunks = new StringBuilder();
-        String text = new String(body, StandardCharsets.ISO_8859_1);
-        for (int i = 0; i < text.length(); i += 16 * 1024) {
-            String chunk = text.substring(i, Math.min(text.length(), i + 16 * 1024));
-            chunks.append(Integer.toHexString(chunk.length()))
-                    .append("\r\n")
-                    .append(chunk)
-                    .append("\r\n");
-        }
-        chunks.append("0\r\n\r\n");
+        // Latin-1: one char a byte, so chunk sizes count bytes.
+        String body = new String(draft.body(), StandardCharsets.ISO_8859_1);
         draft.framing = WireRequest.Framing.BY_HAND;
         draft.headers.addAll(List.of("Host: localhost", "Connection: close", "Transfer-Encoding: chunked"));
-        draft.rawBody = chunks.toString().getBytes(StandardCharsets.ISO_8859_1);
+        draft.rawBody = RawHttp.chunked(body, 16 * 1024).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** Lengths around the stated limits (in UTF-16 units, in letters, accents and emoji). */

@@ -19,26 +19,19 @@ import javax.crypto.spec.SecretKeySpec;
  * revoked session, a tampered role, a NoSQL operator as the subject, tokens in the cookie. Several are
  * signed with the service's real secret, so only the one thing they get wrong can refuse them.
  */
-final class ForgedTokens {
+record ForgedTokens(JsonNode genuineClaims, String secret, String issuer, String audience) {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-
-    private final String secret;
-    private final String issuer;
-    private final String audience;
-    private final JsonNode genuineClaims;
 
     /**
      * @param genuineToken a valid access token: its claims (user, session) are the starting point
      * @param secret the service's JWT_SECRET
      */
-    ForgedTokens(String genuineToken, String secret, String issuer, String audience) {
-        this.secret = secret;
-        this.issuer = issuer;
-        this.audience = audience;
+    static ForgedTokens from(String genuineToken, String secret, String issuer, String audience) {
         try {
-            this.genuineClaims =
+            JsonNode claims =
                     JSON.readTree(Base64.getUrlDecoder().decode(genuineToken.split("\\.")[1]));
+            return new ForgedTokens(claims, secret, issuer, audience);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("not a JWT: " + genuineToken, e);
         }

@@ -48,7 +48,7 @@ class FuzzCampaignTest {
         List<String> auditActions = auditActions(operations);
         StoredState before = StoredState.read(admin.bearer(), auditActions);
 
-        ForgedTokens forged = new ForgedTokens(
+        ForgedTokens forged = ForgedTokens.from(
                 admin.accessToken(),
                 Team.setting("JWT_SECRET"),
                 Team.setting("JWT_ISSUER"),

@@ -54,6 +54,19 @@ final class RawHttp {
 
     private final URI base;
 
+    /** {@code body} in the chunked transfer coding, {@code size} characters a chunk, with the last chunk. */
+    static String chunked(String body, int size) {
+        StringBuilder chunks = new StringBuilder();
+        for (int i = 0; i < body.length(); i += size) {
+            String chunk = body.substring(i, Math.min(body.length(), i + size));
+            chunks.append(Integer.toHexString(chunk.length()))
+                    .append("\r\n")
+                    .append(chunk)
+                    .append("\r\n");
+        }
+        return chunks.append("0\r\n\r\n").toString();
+    }
+
     RawHttp(URI base) {
         this.base = base;
     }

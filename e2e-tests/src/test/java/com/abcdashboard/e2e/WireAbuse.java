@@ -252,7 +252,7 @@ final class WireAbuse {
 
     private void oddTransferEncoding(RequestDraft draft) {
         String body = draft.json();
-        String chunked = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+        String chunked = RawHttp.chunked(body, Math.max(1, body.length()));
         String coding = pick(
                 List.of("gzip, chunked", "chunked, identity", " chunked", "xchunked", "identity", "chunked\u000b"));
         byHand(draft, List.of("Transfer-Encoding: " + coding), chunked);

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Collectors;
@@ -47,20 +48,27 @@ final class BackgroundLoad {
         this.names = List.copyOf(kinds.keySet());
     }
 
+    /** Threads sending back to back. */
     void start(int workers) {
+        start(workers, Duration.ZERO);
+    }
+
+    /** Threads pausing {@code pause} after each answer (a client's think time). */
+    void start(int workers, Duration pause) {
         running = true;
         for (int w = 0; w < workers; w++) {
             int worker = w;
-            threads.add(Thread.ofPlatform().name("load-" + w).daemon(true).start(() -> loop(worker)));
+            threads.add(Thread.ofPlatform().name("load-" + w).daemon(true).start(() -> loop(worker, pause)));
         }
     }
 
-    private void loop(int worker) {
+    private void loop(int worker, Duration pause) {
         for (long sequence = 0; running; sequence++) {
             String name = names.get((int) ((sequence + worker) % names.size()));
             try {
                 ServiceClient.Response response = kinds.get(name).send(worker, sequence);
                 outcomes.add(new Outcome(name, worker, sequence, response, Instant.now()));
+                Thread.sleep(pause);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -72,15 +80,28 @@ final class BackgroundLoad {
         }
     }
 
-    /** Lets every thread finish the request it is in (bounded by the client's timeout); returns all answers. */
-    List<Outcome> stop() throws InterruptedException {
+    /**
+     * Lets every thread finish the request it is in (bounded by the client's timeout); returns all
+     * answers, and notes their summary in {@code report}.
+     */
+    List<Outcome> stop(FaultRunReport report) throws InterruptedException {
         running = false;
         for (Thread thread : threads) {
             if (!thread.join(Duration.ofSeconds(30))) {
                 throw new AssertionError(thread.getName() + " still waiting for an answer after 30 s");
             }
         }
-        return List.copyOf(outcomes);
+        List<Outcome> all = List.copyOf(outcomes);
+        report.note("load stopped: " + summary(all));
+        return all;
+    }
+
+    /** The requests that got no answer, or a 5xx other than the {@code expected} ones. */
+    static List<Outcome> failures(List<Outcome> outcomes, Integer... expected) {
+        Set<Integer> allowed = Set.of(expected);
+        return outcomes.stream()
+                .filter(o -> o.status() == 0 || (o.status() >= 500 && !allowed.contains(o.status())))
+                .toList();
     }
 
     /** "kind: status×count …" per kind, for the log and the report. */
