@@ -26,6 +26,7 @@ final class CampaignReport {
     private final Map<String, Integer> requestsByFamily = new TreeMap<>();
     private final Map<String, Integer> statuses = new TreeMap<>();
     private final List<String> violations = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
     private int requests;
     private int violatingRequests;
     private Duration duration = Duration.ZERO;
@@ -50,6 +51,11 @@ final class CampaignReport {
                         + "\n  body: " + (body.length() > 500 ? body.substring(0, 500) + "…" : body));
             }
         }
+    }
+
+    /** A line for the report's "After the campaign" section. */
+    void note(String line) {
+        notes.add(line);
     }
 
     void finished(Duration took) {
@@ -99,6 +105,10 @@ final class CampaignReport {
                         .map(e -> e.getKey() + "×" + e.getValue())
                         .collect(Collectors.joining(" ")))
                 .append(" |\n"));
+        if (!notes.isEmpty()) {
+            md.append("\n## After the campaign\n\n");
+            notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
         if (!violations.isEmpty()) {
             md.append("\n## Violations (first ").append(violations.size()).append(")\n\n");
             violations.forEach(v -> md.append(v).append('\n'));

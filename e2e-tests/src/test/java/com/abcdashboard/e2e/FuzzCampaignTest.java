@@ -79,6 +79,13 @@ class FuzzCampaignTest {
         Accounts.status(staff.accessToken()).then().statusCode(200);
         Accounts.login(staff.email(), FuzzGenerator.OFFERED_PASSWORD).then().statusCode(401);
         Accounts.login(staff.email(), Accounts.PASSWORD).then().statusCode(200);
+        report.note(after.users().size() + " users unchanged in every field; statistics unchanged; " + after.mailsSent()
+                + " mails sent before and after");
+        report.note("audit log: " + report.count("login", 401)
+                + " new login_failure entries, one per refused sign-in; no other entry");
+        report.note("the campaign's admin and staff sessions still valid; the offered password "
+                + FuzzGenerator.OFFERED_PASSWORD + " does not sign in");
+        report.write(summaryFile());
     }
 
     private static CampaignReport run(List<WireRequest> requests, long seed) {
@@ -91,10 +98,13 @@ class FuzzCampaignTest {
             report.record(request, answer, oracle.problems(request, answer));
         }
         report.finished(Duration.between(start, Instant.now()));
-        Path summary = Path.of(System.getProperty("build.dir", "target"), "fuzz-campaign", "summary.md");
-        report.write(summary);
-        LOG.info("Fuzz campaign done; summary in {}:\n{}", summary, report.markdown());
+        report.write(summaryFile());
+        LOG.info("Fuzz campaign done; summary in {}:\n{}", summaryFile(), report.markdown());
         return report;
+    }
+
+    private static Path summaryFile() {
+        return Path.of(System.getProperty("build.dir", "target"), "fuzz-campaign", "summary.md");
     }
 
     /** A token whose session was signed out: well-formed, signed, unexpired, and refused. */
