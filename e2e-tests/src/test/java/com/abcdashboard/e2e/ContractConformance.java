@@ -206,8 +206,8 @@ final class ContractConformance implements Filter {
         }
         return bodyCorrelationId(response)
                 .filter(inBody -> !correlationId.equals(Optional.of(inBody)))
-                .map(inBody -> List.of("the body's correlationId '" + inBody
-                        + "' is not the X-Correlation-ID header " + correlationId.orElse("(absent)")))
+                .map(inBody -> List.of("the body's correlationId '" + inBody + "' is not the X-Correlation-ID header "
+                        + correlationId.orElse("(absent)")))
                 .orElse(List.of());
     }
 
