@@ -125,15 +125,32 @@ final class ContractConformance implements Filter {
         return problems(request, response, false);
     }
 
+    /**
+     * What is wrong with {@code response} as an answer, leaving the request unjudged: for callers that hold
+     * their requests to rules of their own (the fuzz campaign's are invalid by construction).
+     */
+    List<String> answerProblems(Request request, Response response) {
+        return problems(request, response, true);
+    }
+
+    /**
+     * What is wrong with an answer to a request the spec cannot describe (a method HTTP does not define,
+     * a target that is no path): only what every answer promises, a correlation id and, for an error
+     * (except to HEAD, which has no body), the envelope.
+     */
+    List<String> problemsOfUndescribable(Response response, boolean toHead) {
+        List<String> problems = new ArrayList<>();
+        Optional<String> correlationId = correlationId(response, problems);
+        if (response.getStatus() >= 400 && !toHead) {
+            problems.addAll(notAnErrorResponse(response));
+        }
+        problems.addAll(correlationIdInBody(response, correlationId));
+        return problems;
+    }
+
     private List<String> problems(Request request, Response response, boolean toleratedRequest) {
         List<String> problems = new ArrayList<>();
-        Optional<String> correlationId =
-                response.getHeaderValues("X-Correlation-ID").stream().findFirst();
-        if (correlationId.isEmpty()) {
-            problems.add("no X-Correlation-ID header");
-        } else if (!CORRELATION_ID.matcher(correlationId.get()).matches()) {
-            problems.add("X-Correlation-ID '" + correlationId.get() + "' is not a valid correlation id");
-        }
+        Optional<String> correlationId = correlationId(response, problems);
 
         ValidationReport report = validator.validate(request, response);
         boolean documented = report.getMessages().stream().noneMatch(m -> UNDOCUMENTED.contains(m.getKey()));
@@ -144,10 +161,7 @@ final class ContractConformance implements Filter {
                     .forEach(problems::add);
         } else if (response.getStatus() >= 400 && request.getMethod() != Request.Method.HEAD) {
             // A HEAD answer has no body by definition (HTTP); its status and headers are checked above.
-            schemas.validate(bodyText(response), errorResponse, "response.body").getMessages().stream()
-                    .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                    .map(m -> "not an ErrorResponse: " + m.getMessage())
-                    .forEach(problems::add);
+            problems.addAll(notAnErrorResponse(response));
         }
 
         if (documented && !toleratedRequest) {
@@ -164,13 +178,37 @@ final class ContractConformance implements Filter {
             }
         }
 
-        if (response.getStatus() >= 400) {
-            bodyCorrelationId(response)
-                    .filter(inBody -> !correlationId.equals(Optional.of(inBody)))
-                    .ifPresent(inBody -> problems.add("the body's correlationId '" + inBody
-                            + "' is not the X-Correlation-ID header " + correlationId.orElse("(absent)")));
-        }
+        problems.addAll(correlationIdInBody(response, correlationId));
         return problems;
+    }
+
+    private static Optional<String> correlationId(Response response, List<String> problems) {
+        Optional<String> correlationId =
+                response.getHeaderValues("X-Correlation-ID").stream().findFirst();
+        if (correlationId.isEmpty()) {
+            problems.add("no X-Correlation-ID header");
+        } else if (!CORRELATION_ID.matcher(correlationId.get()).matches()) {
+            problems.add("X-Correlation-ID '" + correlationId.get() + "' is not a valid correlation id");
+        }
+        return correlationId;
+    }
+
+    private List<String> notAnErrorResponse(Response response) {
+        return schemas.validate(bodyText(response), errorResponse, "response.body").getMessages().stream()
+                .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .map(m -> "not an ErrorResponse: " + m.getMessage())
+                .toList();
+    }
+
+    private List<String> correlationIdInBody(Response response, Optional<String> correlationId) {
+        if (response.getStatus() < 400) {
+            return List.of();
+        }
+        return bodyCorrelationId(response)
+                .filter(inBody -> !correlationId.equals(Optional.of(inBody)))
+                .map(inBody -> List.of("the body's correlationId '" + inBody + "' is not the X-Correlation-ID header "
+                        + correlationId.orElse("(absent)")))
+                .orElse(List.of());
     }
 
     /**

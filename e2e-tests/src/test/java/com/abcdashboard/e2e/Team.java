@@ -70,7 +70,8 @@ final class Team {
         return Character.toUpperCase(role.charAt(0)) + role.substring(1);
     }
 
-    private static String setting(String name) {
+    /** A setting of the service under test: {@code E2E_<name>} from the environment, else env/test.env. */
+    static String setting(String name) {
         return Optional.ofNullable(System.getenv("E2E_" + name))
                 .or(() -> Optional.ofNullable(EnvironmentLoader.load(Map.of(
                                 "APP_ENV",

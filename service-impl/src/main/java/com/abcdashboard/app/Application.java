@@ -55,6 +55,7 @@ import com.abcdashboard.observability.MeteredAuditLog;
 import com.abcdashboard.observability.MongoPoolGauges;
 import com.abcdashboard.observability.Probes;
 import com.abcdashboard.observability.ServiceMetrics;
+import com.abcdashboard.persistence.DatabaseUnreachable;
 import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
@@ -200,7 +201,7 @@ public final class Application implements AutoCloseable {
             boolean development = config.environment() == AppEnvironment.DEVELOPMENT;
             // HSTS outside local development, where the service is plain http.
             boolean strictTransport = !development;
-            ErrorResponses errors = new ErrorResponses(new ErrorMapper());
+            ErrorResponses errors = new ErrorResponses(new ErrorMapper(DatabaseUnreachable::isCauseOf));
             SpecRoutes specRoutes = SpecRoutes.packaged();
             CorsFilter cors = new CorsFilter(config.server().clientUrl(), development);
             HttpRouting.Builder routing = HttpRouting.builder()

@@ -5,17 +5,23 @@ import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.auth.AccountNotUsableException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.helidon.common.ParserHelper;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.HttpException;
 import io.helidon.http.RequestException;
 import io.helidon.http.Status;
 import io.helidon.http.media.UnsupportedTypeException;
 import jakarta.validation.ValidationException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,6 +32,17 @@ import java.util.stream.Collectors;
  */
 public final class ErrorMapper {
     static final String INTERNAL_MESSAGE = "Internal server error";
+    static final String UNAVAILABLE_MESSAGE = "Service temporarily unavailable; try again shortly";
+
+    private final Predicate<Throwable> outage;
+
+    /**
+     * @param outage whether a failure means a dependency (the database) is out of reach for now: the
+     *     answer is then 503 with {@code Retry-After}, not 500
+     */
+    public ErrorMapper(Predicate<Throwable> outage) {
+        this.outage = outage;
+    }
 
     public ApiError map(Throwable failure) {
         if (failure instanceof AccountNotUsableException e) {
@@ -42,7 +59,14 @@ public final class ErrorMapper {
             Status status = transport.get().status();
             return ApiError.of(status.code(), categoryOf(status), status.reasonPhrase());
         }
+        if (isMisframedBody(failure)) {
+            return ApiError.of(400, ErrorCategory.VALIDATION, "Malformed request body framing");
+        }
         Optional<JsonProcessingException> json = causeOf(failure, JsonProcessingException.class);
+        if (json.isPresent() && isReadLimit(json.get())) {
+            return ApiError.of(
+                    400, ErrorCategory.VALIDATION, "JSON in request body is nested too deeply or has a value too long");
+        }
         if (json.isPresent() && isRequestBodyProblem(json.get())) {
             return malformedBody(json.get());
         }
@@ -58,6 +82,9 @@ public final class ErrorMapper {
         }
         if (failure instanceof HttpException e && e.status().code() < 500) {
             return ApiError.of(e.status().code(), categoryOf(e.status()), clientMessage(e));
+        }
+        if (outage.test(failure)) {
+            return ApiError.of(503, ErrorCategory.INTERNAL, UNAVAILABLE_MESSAGE);
         }
         return ApiError.of(500, ErrorCategory.INTERNAL, INTERNAL_MESSAGE);
     }
@@ -94,6 +121,33 @@ public final class ErrorMapper {
      */
     private static boolean isRequestBodyProblem(JsonProcessingException e) {
         return e.getProcessor() instanceof JsonParser && !(e instanceof InvalidDefinitionException);
+    }
+
+    /**
+     * Jackson's read limits (nesting depth 1,000, numbers of 1,000 digits, names of 50,000 characters)
+     * are raised by {@link StreamReadConstraints} with no parser attached; only request bodies are read.
+     */
+    private static boolean isReadLimit(JsonProcessingException e) {
+        return e instanceof StreamConstraintsException && raisedBy(e, StreamReadConstraints.class);
+    }
+
+    /**
+     * The transport failing to read the body as framed: a body shorter than its Content-Length (the
+     * client stopped sending), or a chunk size that is no number — Helidon's {@link ParserHelper} lets
+     * {@link Integer#parseUnsignedInt}'s exception through instead of its own 400.
+     */
+    private static boolean isMisframedBody(Throwable failure) {
+        return causeOf(failure, DataReader.InsufficientDataAvailableException.class)
+                        .isPresent()
+                || causeOf(failure, NumberFormatException.class)
+                        .filter(e -> raisedBy(e, ParserHelper.class))
+                        .isPresent();
+    }
+
+    /** Whether {@code type} is on the stack where {@code failure} was thrown. */
+    private static boolean raisedBy(Throwable failure, Class<?> type) {
+        return Arrays.stream(failure.getStackTrace())
+                .anyMatch(frame -> frame.getClassName().equals(type.getName()));
     }
 
     private static ApiError malformedBody(JsonProcessingException e) {

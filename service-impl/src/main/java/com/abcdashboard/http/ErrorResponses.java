@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ErrorResponses implements ErrorHandler<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorResponses.class);
+    /** How long a client should wait before retrying after a 503 (a database failover takes seconds). */
+    static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "5";
 
     private final ErrorMapper mapper;
 
@@ -29,7 +31,15 @@ public final class ErrorResponses implements ErrorHandler<Throwable> {
     @Override
     public void handle(ServerRequest req, ServerResponse res, Throwable failure) {
         ApiError error = mapper.map(failure);
-        if (error.status() >= 500) {
+        if (error.status() == 503) {
+            // Expected during an outage, and one per request: no stack trace.
+            LOG.warn(
+                    "Dependency unavailable on {} {}: {}",
+                    req.prologue().method().text(),
+                    req.prologue().uriPath().rawPath(),
+                    failure.getClass().getSimpleName());
+            res.header(HeaderNames.RETRY_AFTER, RETRY_UNAVAILABLE_AFTER_SECONDS);
+        } else if (error.status() >= 500) {
             LOG.error(
                     "Unhandled failure on {} {}",
                     req.prologue().method().text(),

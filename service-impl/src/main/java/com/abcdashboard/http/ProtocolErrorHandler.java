@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * phrase is shown: the transport's own message can quote the request.
  *
  * <p>Helidon answers a header block over the listener's limit with a plain 400; it is turned into the
- * 431 that HTTP defines for it (RFC 6585), recognised by Helidon's message, the only sign it gives.
+ * 431 that HTTP defines for it (RFC 6585), recognised by Helidon's message, the only sign it gives. See
+ * {@link #statusFor} for the refusals Helidon answers with a 5xx.
  */
 public final class ProtocolErrorHandler implements DirectHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProtocolErrorHandler.class);
@@ -52,7 +53,8 @@ public final class ProtocolErrorHandler implements DirectHandler {
             Status helidonStatus,
             ServerResponseHeaders headers,
             String message) {
-        Status status = statusFor(helidonStatus, message);
+        Status status =
+                statusFor(helidonStatus, message, eventType, !request.method().isEmpty());
         String correlationId = CorrelationId.resolve(request.headers());
         LOG.debug("Protocol-level {} ({}): {}", status.code(), eventType, message);
         ApiError error = ApiError.of(status.code(), ErrorMapper.categoryOf(status), status.reasonPhrase());
@@ -69,9 +71,19 @@ public final class ProtocolErrorHandler implements DirectHandler {
                 .build();
     }
 
-    static Status statusFor(Status helidonStatus, String message) {
+    /**
+     * The status to answer with. Besides the 431, two refusals Helidon answers with a 5xx are the
+     * request's fault, and a client could produce them at will (and with them server-error alerts): a
+     * request line it cannot parse (a method with characters HTTP does not allow) fails before any
+     * request exists, as an internal error; a transfer coding it does not support is a bad request it
+     * answers with 501. Both become 400.
+     */
+    static Status statusFor(Status helidonStatus, String message, EventType eventType, boolean requestLineRead) {
         if (helidonStatus.code() == 400 && HEADER_SIZE_EXCEEDED.equals(message)) {
             return HEADERS_TOO_LARGE;
+        }
+        if (helidonStatus.code() >= 500 && (!requestLineRead || eventType == EventType.BAD_REQUEST)) {
+            return Status.BAD_REQUEST_400;
         }
         return helidonStatus;
     }

@@ -9,7 +9,6 @@ import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.CountOptions;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
@@ -83,11 +82,14 @@ final class OutboxWorker {
         return lastAttemptFailed;
     }
 
-    /** Messages waiting to be sent right now: due PENDING ones and SENDING ones whose claimant went away. */
+    /**
+     * Messages waiting to be sent right now: due PENDING ones and SENDING ones whose claimant went away.
+     * The whole call, finding a server included, is bounded: health and metrics ask while MongoDB may be
+     * away, and must not wait the driver's 5 s server selection on top of their own ping.
+     */
     long backlog() {
-        return outbox.countDocuments(
-                due(Date.from(clock.instant())),
-                new CountOptions().maxTime(BACKLOG_QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS));
+        return outbox.withTimeout(BACKLOG_QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .countDocuments(due(Date.from(clock.instant())));
     }
 
     /** Delivers every message due now on the caller's thread; returns how many were attempted. */

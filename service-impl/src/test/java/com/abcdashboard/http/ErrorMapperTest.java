@@ -6,11 +6,20 @@ import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.RateLimitedException;
 import com.abcdashboard.domain.auth.AccountNotUsableException;
+import com.abcdashboard.persistence.DatabaseUnreachable;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.mongodb.MongoException;
+import com.mongodb.MongoSocketOpenException;
+import com.mongodb.MongoSocketReadException;
+import com.mongodb.MongoTimeoutException;
+import com.mongodb.ServerAddress;
+import io.helidon.common.ParserHelper;
+import io.helidon.common.buffers.DataReader;
 import io.helidon.http.BadRequestException;
 import io.helidon.http.HttpException;
 import io.helidon.http.NotFoundException;
@@ -28,7 +37,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ErrorMapperTest {
-    private final ErrorMapper mapper = new ErrorMapper();
+    private final ErrorMapper mapper = new ErrorMapper(DatabaseUnreachable::isCauseOf);
 
     record Body(String email, int age) {}
 
@@ -46,8 +55,12 @@ class ErrorMapperTest {
 
     /** What Jackson really throws reading {@code json}, as the media layer hands it on: wrapped. */
     private static Throwable readFailure(String json) {
+        return readFailure(json, Body.class);
+    }
+
+    private static Throwable readFailure(String json, Class<?> type) {
         try {
-            new ObjectMapper().readValue(json, Body.class);
+            new ObjectMapper().readValue(json, type);
             throw new AssertionError("expected a parse failure");
         } catch (Exception e) {
             return new IllegalStateException("wrapped by the media layer", e);
@@ -116,6 +129,53 @@ class ErrorMapperTest {
 
         assertThat(failure.getCause()).isInstanceOf(JsonParseException.class);
         assertThat(error).isEqualTo(ApiError.of(400, ErrorCategory.VALIDATION, "Malformed JSON in request body"));
+    }
+
+    @Test
+    void jsonBeyondJacksonsReadLimitsIsABadRequest() {
+        List<String> overLimits = List.of(
+                "[".repeat(1_001) + "]".repeat(1_001),
+                "{\"age\":" + "9".repeat(1_001) + "}",
+                "{\"" + "k".repeat(50_001) + "\":1}");
+
+        for (String json : overLimits) {
+            // Read as a tree, as the media layer skipping an unknown field reads it: to the limit.
+            assertThat(mapper.map(readFailure(json, JsonNode.class)))
+                    .isEqualTo(ApiError.of(
+                            400,
+                            ErrorCategory.VALIDATION,
+                            "JSON in request body is nested too deeply or has a value too long"));
+        }
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsABadRequest() {
+        ApiError error =
+                mapper.map(new IllegalStateException("reading", new DataReader.InsufficientDataAvailableException()));
+
+        assertThat(error).isEqualTo(ApiError.of(400, ErrorCategory.VALIDATION, "Malformed request body framing"));
+    }
+
+    @Test
+    void aChunkSizeThatIsNoNumberIsABadRequest() {
+        for (String size : List.of("-1", "zz", "ffffffffffffffff")) {
+            Throwable failure;
+            try {
+                ParserHelper.parseNonNegative(size, 16, IllegalStateException::new);
+                throw new AssertionError("expected a parse failure for " + size);
+            } catch (NumberFormatException e) {
+                failure = e;
+            }
+
+            assertThat(mapper.map(failure).status()).as(size).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void aNumberFormatExceptionOfOurOwnIsStillAnInternalError() {
+        assertThat(mapper.map(new NumberFormatException("For input string: \"x\""))
+                        .status())
+                .isEqualTo(500);
     }
 
     @Test
@@ -211,6 +271,27 @@ class ErrorMapperTest {
         ApiError error = mapper.map(new HttpException("upstream pool exhausted", Status.SERVICE_UNAVAILABLE_503));
 
         assertThat(error).isEqualTo(ApiError.of(500, ErrorCategory.INTERNAL, "Internal server error"));
+    }
+
+    @Test
+    void anUnreachableDatabaseIsServiceUnavailableNotAnInternalError() {
+        List<Throwable> outages = List.of(
+                new MongoTimeoutException("Timed out while waiting for a server that matches ReadPreference"),
+                new IllegalStateException(
+                        "wrapped",
+                        new MongoSocketReadException("Prematurely reached end of stream", new ServerAddress())),
+                new MongoSocketOpenException("Exception opening socket", new ServerAddress()));
+
+        for (Throwable outage : outages) {
+            assertThat(mapper.map(outage))
+                    .isEqualTo(ApiError.of(
+                            503, ErrorCategory.INTERNAL, "Service temporarily unavailable; try again shortly"));
+        }
+    }
+
+    @Test
+    void aDatabaseFailureThatIsNoOutageIsStillAnInternalError() {
+        assertThat(mapper.map(new MongoException(2, "BadValue")).status()).isEqualTo(500);
     }
 
     @Test

@@ -6,10 +6,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 
 /** A loopback port nothing listens on (just released by the OS): connections to it are refused. */
-final class FreePort {
+public final class FreePort {
     private FreePort() {}
 
-    static int closed() {
+    public static int closed() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -17,7 +17,7 @@ final class FreePort {
         }
     }
 
-    static boolean accepts(int port) {
+    public static boolean accepts(int port) {
         try (java.net.Socket ignored = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
         } catch (IOException refused) {

@@ -1,16 +1,20 @@
 package com.abcdashboard.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
+import com.abcdashboard.persistence.MongoStore;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +96,28 @@ class OutboxWorkerTest {
     /** An outbox that does not signal any worker: the message waits for a poll, a drain or a stop. */
     private MongoMailOutbox silentOutbox() {
         return new MongoMailOutbox(db.database(), clock, () -> {});
+    }
+
+    @Test
+    void theBacklogGivesUpWithinItsBoundWhenTheDatabaseIsAway() {
+        AppConfig.Mongo away = new AppConfig.Mongo(
+                Optional.of("mongodb://127.0.0.1:" + FreePort.closed()),
+                AppConfig.EmbeddedStorage.MEMORY,
+                Path.of("unused"),
+                "away");
+        try (MongoStore store = MongoStore.open(away)) {
+            OutboxWorker worker = new OutboxWorker(
+                    store.database(),
+                    new MailTemplates(),
+                    new SmtpMailSender(smtpAt(FreePort.closed())),
+                    clock,
+                    DeliveryPolicy.DEFAULT);
+            long start = System.nanoTime();
+
+            assertThatThrownBy(worker::backlog).isInstanceOf(MongoException.class);
+            // 2 s, not the driver's 5 s server selection: health asks this while MongoDB is away.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+        }
     }
 
     @Test

@@ -1,0 +1,93 @@
+package com.abcdashboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.abcdashboard.mail.FreePort;
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * A redis-server of the test's own on a free loopback port, without persistence (so a restart comes back
+ * empty), acted on by PID: stopped, killed, frozen and thawed. Nothing else's data is touched.
+ */
+final class RedisProcess implements AutoCloseable {
+    private final int port = FreePort.closed();
+    private final Path logDir;
+    private Process process;
+
+    RedisProcess(Path logDir) throws IOException, InterruptedException {
+        this.logDir = logDir;
+        start();
+    }
+
+    String url() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    /** (Re)starts on the same port; returns once it accepts connections. */
+    void start() throws IOException, InterruptedException {
+        process = new ProcessBuilder(
+                        "redis-server",
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--save",
+                        "",
+                        "--appendonly",
+                        "no")
+                .redirectOutput(
+                        logDir.resolve("redis-" + System.nanoTime() + ".log").toFile())
+                .redirectErrorStream(true)
+                .start();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (true) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                assertThat(Instant.now()).as("redis-server listening").isBefore(deadline);
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** SIGTERM, as an orderly shutdown. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    /** SIGKILL: gone at once, connections dropped without a word. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGSTOP: the process keeps its connections and its data but answers nothing. */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: it answers again, with what it held before it froze. */
+    void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .start()
+                .waitFor();
+        assertThat(exit).as("kill -" + name).isZero();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        if (process.isAlive()) {
+            thaw();
+            kill();
+        }
+    }
+}
