@@ -49,6 +49,23 @@ class AccessTokenE2ETest {
     }
 
     @Test
+    void twoAuthorizationHeadersAreAmbiguousAndNeitherCounts() {
+        String token = Accounts.signIn(Accounts.verified()).accessToken();
+
+        Api.given()
+                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer not.a.token")
+                .get("/api/v1/auth/profile")
+                .then()
+                .statusCode(401);
+        Api.given()
+                .header("Authorization", "Bearer " + token)
+                .get("/api/v1/auth/profile")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
     void aTamperedPayloadIsRejected() throws Exception {
         String token = Accounts.signIn(Accounts.verified()).accessToken();
         ObjectNode payload = (ObjectNode) part(token, 1);

@@ -7,6 +7,7 @@ import com.abcdashboard.domain.auth.ClientInfo;
 import com.abcdashboard.domain.auth.SessionService;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -48,6 +49,10 @@ public final class RequestAuthenticator {
     }
 
     static Optional<String> accessToken(ServerRequest request) {
+        if (request.headers().all(HeaderNames.AUTHORIZATION, List::of).size() > 1) {
+            // A singleton field (RFC 9110): two credentials are ambiguous, so neither counts (→ 401).
+            return Optional.empty();
+        }
         Optional<String> header = request.headers().first(HeaderNames.AUTHORIZATION);
         if (header.isPresent()) {
             String value = header.get().trim();
