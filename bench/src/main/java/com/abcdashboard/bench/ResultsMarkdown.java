@@ -79,8 +79,8 @@ final class ResultsMarkdown {
 
     /** A whole document: title and tables. */
     static String document(BenchReport report) {
-        return "# bench/run results\n\nWritten by `bench/run`; method and caveats in "
-                + "[docs/performance.md](../../docs/performance.md).\n\n" + tables(report);
+        return "# bench/run results\n\nWritten by `bench/run`; method and caveats in `docs/performance.md`.\n\n"
+                + tables(report);
     }
 
     private static String rate(double perSecond) {
