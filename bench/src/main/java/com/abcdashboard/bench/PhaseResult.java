@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param ratioToBaseline null for runs at a fixed rate, whose throughput is chosen, not measured
  * @param otherCpuPercent CPU used during the phase by processes that are not part of the run, in percent
  *     of all cores (null: not measured); more than a few percent means the numbers are disturbed
+ * @param generatorCpuPercent CPU of the constant-rate generator itself during the phase, in percent of all
+ *     cores (null for wrk phases)
  */
 public record PhaseResult(
         String id,
@@ -27,7 +29,8 @@ public record PhaseResult(
         long errors,
         Double targetRate,
         Double ratioToBaseline,
-        Double otherCpuPercent) {
+        Double otherCpuPercent,
+        Double generatorCpuPercent) {
 
     /** From the JSON report.lua writes for a wrk run. */
     static PhaseResult fromWrk(
@@ -55,7 +58,8 @@ public record PhaseResult(
                 socket + status,
                 null,
                 null,
-                otherCpuPercent);
+                otherCpuPercent,
+                null);
     }
 
     /** From the JSON {@link ConstantRateLoad} prints. */
@@ -76,7 +80,8 @@ public record PhaseResult(
                 run.path("non2xx").asLong() + run.path("socketErrors").asLong(),
                 run.path("targetRate").asDouble(),
                 null,
-                otherCpuPercent);
+                otherCpuPercent,
+                run.path("generatorCpuPercent").asDouble());
     }
 
     PhaseResult withRatioTo(PhaseResult baseline) {
@@ -96,6 +101,7 @@ public record PhaseResult(
                 errors,
                 targetRate,
                 ratio,
-                otherCpuPercent);
+                otherCpuPercent,
+                generatorCpuPercent);
     }
 }

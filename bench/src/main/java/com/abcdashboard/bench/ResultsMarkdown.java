@@ -27,7 +27,9 @@ final class ResultsMarkdown {
         for (PhaseResult p : report.phases()) {
             String load = p.targetRate() == null
                     ? format("wrk, %d conns", p.connections())
-                    : format("%,.0f req/s asked, %d conns", p.targetRate(), p.connections());
+                    : format(
+                            "%,.0f req/s asked, %d conns (generator %.0f%% CPU)",
+                            p.targetRate(), p.connections(), p.generatorCpuPercent());
             md.append(format(
                     "| %s | `%s` | %s | %s | %s | %.2f | %.2f | %.2f | %,d | %s |%n",
                     p.title(),

@@ -21,7 +21,11 @@ class ConstantRateLoadTest {
                         }
                         res.send("ok");
                     })
-                    .get("/missing", (req, res) -> res.status(404).send()))
+                    .get("/missing", (req, res) -> res.status(404).send())
+                    .get("/closing", (req, res) -> {
+                        res.header("Connection", "close");
+                        res.send("bye");
+                    }))
             .build()
             .start();
 
@@ -73,6 +77,15 @@ class ConstantRateLoadTest {
         ConstantRateLoad.Result result = run("/missing", "50", "1");
 
         assertThat(result.non2xx()).isEqualTo(result.requests()).isEqualTo(50);
+    }
+
+    @Test
+    void aServerClosingEveryConnectionIsFollowedOnFreshOnes() throws InterruptedException {
+        ConstantRateLoad.Result result = run("/closing", "50", "2");
+
+        assertThat(result.requests()).isEqualTo(50);
+        assertThat(result.non2xx()).isZero();
+        assertThat(result.socketErrors()).isZero();
     }
 
     @Test
