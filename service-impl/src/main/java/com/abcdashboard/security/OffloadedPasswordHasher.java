@@ -17,8 +17,7 @@ import java.util.concurrent.TimeUnit;
  * A virtual thread is never preempted: one that computes bcrypt (~0.25 s at cost 12) holds its carrier
  * until it is done. A sign-in flood therefore occupied every carrier, and every other request — and the
  * JDK's own socket pollers, which are virtual threads too — waited for a hash to finish: measured with
- * {@code bench/run}, {@code /auth/profile} p99 went to seconds and sign-ins themselves fell to a quarter of
- * the machine's bcrypt rate (their database round trips queued behind the hashes). Here the waiting
+ * {@code bench/run}, {@code /auth/profile} p99 was about 20 s during a sign-in flood. Here the waiting
  * virtual thread unmounts, its carrier serves other requests, and the operating system shares the cores
  * between the hashing threads and the carriers. The bounded set also caps the CPU that hashing can take:
  * extra sign-ins queue for a hashing thread instead of multiplying the work in progress.
