@@ -18,10 +18,10 @@ import javax.imageio.ImageIO;
  * p50 and p99 latency of every phase on the right, both on log scales, with the latency targets drawn.
  */
 final class ResultsChart {
-    private static final int WIDTH = 1400;
+    private static final int WIDTH = 1500;
     private static final int ROW = 34;
     private static final int TOP = 70;
-    private static final int LABEL = 230;
+    private static final int LABEL = 210;
     private static final int PANEL = 440;
     private static final Color THROUGHPUT = new Color(0x3b6ea8);
     private static final Color P50 = new Color(0x9cc3e6);
@@ -55,7 +55,7 @@ final class ResultsChart {
                     28);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
             throughputPanel(g, closedLoop, 10);
-            latencyPanel(g, all, 10 + LABEL + PANEL + 40);
+            latencyPanel(g, all, 10 + LABEL + PANEL + 150);
         } finally {
             g.dispose();
         }
@@ -68,8 +68,9 @@ final class ResultsChart {
                 .mapToDouble(PhaseResult::requestsPerSecond)
                 .max()
                 .orElse(1);
-        LogScale scale = new LogScale(1, max * 1.5, x0, PANEL);
-        caption(g, "requests/s (wrk, maximum throughput; log scale) and % of the baseline", x0);
+        // A decade and more of room right of the longest bar, for its label.
+        LogScale scale = new LogScale(1, max * 30, x0, PANEL);
+        caption(g, "req/s, wrk flat out (log scale), and % of the baseline", x0);
         axis(g, scale, phases.size(), "%.0f");
         for (int i = 0; i < phases.size(); i++) {
             PhaseResult p = phases.get(i);
@@ -82,15 +83,15 @@ final class ResultsChart {
             String value = p.requestsPerSecond() >= 100
                     ? format("%,.0f", p.requestsPerSecond())
                     : format("%.2f", p.requestsPerSecond());
-            g.drawString(format("%s (%.1f%%)", value, 100 * p.ratioToBaseline()), x + 4, y + ROW / 2 + 4);
+            g.drawString(value + " (" + ResultsMarkdown.percent(p.ratioToBaseline()) + ")", x + 4, y + ROW / 2 + 4);
         }
     }
 
     private static void latencyPanel(Graphics2D g, List<PhaseResult> phases, int left) {
         int x0 = left + LABEL;
         double max = phases.stream().mapToDouble(PhaseResult::p99Ms).max().orElse(1);
-        LogScale scale = new LogScale(0.1, Math.max(100, max * 2), x0, PANEL);
-        caption(g, "latency ms (log scale): p50 light, p99 dark; dashed: 20 and 50 ms targets", x0);
+        LogScale scale = new LogScale(0.1, Math.max(1000, max * 30), x0, PANEL);
+        caption(g, "ms (log scale): p50 light, p99 dark; dashed: 20 and 50 ms", x0);
         axis(g, scale, phases.size(), "%.1f");
         for (double target : new double[] {BenchReport.P99_AT_80_TARGET_MS, BenchReport.FLOOD_P99_TARGET_MS}) {
             int x = scale.x(target);

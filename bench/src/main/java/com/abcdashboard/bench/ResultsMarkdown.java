@@ -36,7 +36,7 @@ final class ResultsMarkdown {
                     p.request(),
                     load,
                     rate(p.requestsPerSecond()),
-                    p.ratioToBaseline() == null ? "—" : format("%.1f%%", 100 * p.ratioToBaseline()),
+                    p.ratioToBaseline() == null ? "—" : percent(p.ratioToBaseline()),
                     p.p50Ms(),
                     p.p99Ms(),
                     p.maxMs(),
@@ -83,6 +83,11 @@ final class ResultsMarkdown {
     static String document(BenchReport report) {
         return "# bench/run results\n\nWritten by `bench/run`; method and caveats in `docs/performance.md`.\n\n"
                 + tables(report);
+    }
+
+    /** A ratio as a percentage, with enough digits that a small one does not read as zero. */
+    static String percent(double ratio) {
+        return ratio >= 0.01 ? format("%.1f%%", 100 * ratio) : format("%.3f%%", 100 * ratio);
     }
 
     private static String rate(double perSecond) {
