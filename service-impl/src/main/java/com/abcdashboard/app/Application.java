@@ -14,7 +14,6 @@ import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.auth.AuthSettings;
 import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.OpaqueTokens;
-import com.abcdashboard.domain.auth.PasswordHasher;
 import com.abcdashboard.domain.auth.PasswordManagement;
 import com.abcdashboard.domain.auth.Registration;
 import com.abcdashboard.domain.auth.SessionRepository;
@@ -63,6 +62,7 @@ import com.abcdashboard.persistence.MongoStore;
 import com.abcdashboard.persistence.MongoUserRepository;
 import com.abcdashboard.security.BcryptPasswordHasher;
 import com.abcdashboard.security.JwtAccessTokens;
+import com.abcdashboard.security.OffloadedPasswordHasher;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -106,6 +106,7 @@ public final class Application implements AutoCloseable {
     private final MailModule mail;
     private final ResilientStore shared;
     private final Lifecycle lifecycle;
+    private final OffloadedPasswordHasher passwords;
     private final WebServer server;
 
     private Application(
@@ -115,6 +116,7 @@ public final class Application implements AutoCloseable {
             MailModule mail,
             ResilientStore shared,
             Lifecycle lifecycle,
+            OffloadedPasswordHasher passwords,
             WebServer server) {
         this.config = config;
         this.build = build;
@@ -122,6 +124,7 @@ public final class Application implements AutoCloseable {
         this.mail = mail;
         this.shared = shared;
         this.lifecycle = lifecycle;
+        this.passwords = passwords;
         this.server = server;
     }
 
@@ -136,6 +139,7 @@ public final class Application implements AutoCloseable {
         ServiceMetrics metrics = ServiceMetrics.global();
         MongoStore store = MongoStore.open(config.mongo(), List.of(new MongoPoolGauges(metrics, "main")));
         MailModule mail = null;
+        OffloadedPasswordHasher passwords = null;
         ResilientStore shared = sharedStore(config, clock);
         try {
             MongoDatabase db = store.database();
@@ -156,7 +160,8 @@ public final class Application implements AutoCloseable {
             mail = MailModule.start(config, db, clock);
 
             AuthSettings settings = authSettings(config);
-            PasswordHasher passwords = new BcryptPasswordHasher(config.security());
+            // bcrypt on its own threads: a sign-in flood must not hold the request threads' carriers.
+            passwords = new OffloadedPasswordHasher(new BcryptPasswordHasher(config.security()));
             OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
             EmailLinks links = new EmailLinks(oneTimeTokens, opaqueTokens, mail.outbox(), settings, clock);
             SessionService sessionService = new SessionService(
@@ -234,6 +239,9 @@ public final class Application implements AutoCloseable {
                     // connections do not pin them. Slow headers/bodies are the proxy's (docs/security.md).
                     .idleConnectionTimeout(IDLE_CONNECTION_TIMEOUT)
                     .idleConnectionPeriod(IDLE_CONNECTION_CHECK)
+                    // Responses larger than one write (a full user page) leave in several segments; with
+                    // Nagle's algorithm the last one waited for the client's delayed ACK, 40 ms each time.
+                    .connectionOptions(socket -> socket.tcpNoDelay(true))
                     .addProtocol(Http1Config.builder()
                             .maxPrologueLength(MAX_REQUEST_LINE)
                             .maxHeadersSize(MAX_HEADERS_SIZE)
@@ -249,10 +257,13 @@ public final class Application implements AutoCloseable {
                     .build()
                     .start();
             lifecycle.running();
-            return new Application(config, build, store, mail, shared, lifecycle, server);
+            return new Application(config, build, store, mail, shared, lifecycle, passwords, server);
         } catch (RuntimeException e) {
             if (mail != null) {
                 mail.close();
+            }
+            if (passwords != null) {
+                passwords.close();
             }
             shared.close();
             store.close();
@@ -321,6 +332,7 @@ public final class Application implements AutoCloseable {
         }
         LOG.info("Shutting down");
         server.stop();
+        passwords.close();
         mail.close();
         shared.close();
         store.close();

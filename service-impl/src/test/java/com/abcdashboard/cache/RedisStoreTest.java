@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.abcdashboard.config.RedisEndpoint;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +89,46 @@ class RedisStoreTest {
         }
         Thread.sleep(2100);
         assertThat(store.hit("window", Duration.ofSeconds(2)).hits()).isEqualTo(1);
+    }
+
+    @Test
+    void manyConcurrentCallersShareOneEventLoopThreadPerCore() throws Exception {
+        Set<Long> before = redissonEventLoopThreads();
+        try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Long>> calls = new ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                calls.add(callers.submit(() -> {
+                    long last = 0;
+                    for (int n = 0; n < 20; n++) {
+                        last = store.increment("gen");
+                    }
+                    return last;
+                }));
+            }
+            for (Future<Long> call : calls) {
+                call.get();
+            }
+        }
+
+        assertThat(store.counter("gen")).isEqualTo(64 * 20);
+        Set<Long> started = redissonEventLoopThreads();
+        started.removeAll(before);
+        assertThat(started)
+                .hasSizeLessThanOrEqualTo(
+                        RedisStore.eventLoopThreads(Runtime.getRuntime().availableProcessors()));
+    }
+
+    @Test
+    void thereAreAtLeastTwoEventLoopThreads() {
+        assertThat(RedisStore.eventLoopThreads(1)).isEqualTo(2);
+        assertThat(RedisStore.eventLoopThreads(8)).isEqualTo(8);
+    }
+
+    private static Set<Long> redissonEventLoopThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("redisson-netty-"))
+                .map(Thread::threadId)
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     @Test
