@@ -54,6 +54,7 @@ import com.abcdashboard.observability.MeteredAuditLog;
 import com.abcdashboard.observability.MongoPoolGauges;
 import com.abcdashboard.observability.Probes;
 import com.abcdashboard.observability.ServiceMetrics;
+import com.abcdashboard.observability.ThrottledCheck;
 import com.abcdashboard.persistence.DatabaseUnreachable;
 import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
@@ -193,7 +194,11 @@ public final class Application implements AutoCloseable {
                     authenticator,
                     clock);
 
-            Probes probes = new Probes(List.of(HealthChecks.deadlockCheck(), lifecycle, new DatabaseCheck(store)));
+            Probes probes = new Probes(List.of(
+                    // At most one safepoint a second, however often liveness is polled.
+                    new ThrottledCheck(HealthChecks.deadlockCheck(), Duration.ofSeconds(1)),
+                    lifecycle,
+                    new DatabaseCheck(store)));
             HealthReporter reporter = new HealthReporter(
                     store,
                     clock,

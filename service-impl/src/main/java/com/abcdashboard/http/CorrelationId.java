@@ -7,6 +7,7 @@ import io.helidon.http.Headers;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /** The correlation id of a request: a valid incoming X-Correlation-ID / X-Request-ID, else a new UUID. */
@@ -30,7 +31,19 @@ public final class CorrelationId {
     static String resolve(Headers headers) {
         return valid(headers, HEADER)
                 .or(() -> valid(headers, REQUEST_ID_HEADER))
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(CorrelationId::newId);
+    }
+
+    /**
+     * A random (version 4) UUID from a per-thread generator. The id has to be unique, not secret — it is
+     * sent back and logged — so it does not need {@code UUID.randomUUID()}'s SecureRandom, which reads
+     * the kernel's generator under one lock shared by every request.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        long high = (random.nextLong() & ~0xF000L) | 0x4000L; // version 4
+        long low = (random.nextLong() & ~(0xC000_0000_0000_0000L)) | 0x8000_0000_0000_0000L; // IETF variant
+        return new UUID(high, low).toString();
     }
 
     static boolean isValid(String candidate) {

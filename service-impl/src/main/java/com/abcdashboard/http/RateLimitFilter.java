@@ -2,7 +2,8 @@ package com.abcdashboard.http;
 
 import com.abcdashboard.cache.RateLimiter;
 import com.abcdashboard.domain.RateLimitedException;
-import io.helidon.http.HeaderValues;
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
@@ -25,6 +26,10 @@ public final class RateLimitFilter implements Filter {
             "/api/v1/auth/resend-verification",
             "/api/v1/auth/forgot-password",
             "/api/v1/auth/reset-password");
+
+    private static final HeaderName LIMIT = HeaderNames.create("X-RateLimit-Limit");
+    private static final HeaderName REMAINING = HeaderNames.create("X-RateLimit-Remaining");
+    private static final HeaderName RESET = HeaderNames.create("X-RateLimit-Reset");
 
     private final RateLimiter limiter;
     private final RateLimiter.Rule general;
@@ -59,10 +64,9 @@ public final class RateLimitFilter implements Filter {
         }
         if (decision.isPresent()) {
             RateLimiter.Decision d = decision.get();
-            res.header(HeaderValues.create(
-                    "X-RateLimit-Limit", Integer.toString(d.rule().limit().max())));
-            res.header(HeaderValues.create("X-RateLimit-Remaining", Long.toString(d.remaining())));
-            res.header(HeaderValues.create("X-RateLimit-Reset", Long.toString(seconds(d))));
+            res.header(LIMIT, Integer.toString(d.rule().limit().max()));
+            res.header(REMAINING, Long.toString(d.remaining()));
+            res.header(RESET, Long.toString(seconds(d)));
             if (!d.allowed()) {
                 throw new RateLimitedException("Too many requests, try again later", d.reset());
             }

@@ -3,6 +3,8 @@ package com.abcdashboard.security;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.auth.AccessTokens;
 import com.abcdashboard.domain.user.Role;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,11 +16,14 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +52,9 @@ public final class JwtAccessTokens implements AccessTokens {
     static final String ROLE = "role";
     static final String SESSION_ID = "sid";
 
+    /** Enough for every active client of an instance; about 0.5 KiB an entry. */
+    static final int VERIFIED_CACHE_SIZE = 10_000;
+
     private static final JWSAlgorithm ALGORITHM = JWSAlgorithm.HS256;
 
     private final JWSSigner signer;
@@ -54,6 +62,15 @@ public final class JwtAccessTokens implements AccessTokens {
     private final String issuer;
     private final String audience;
     private final Duration ttl;
+
+    /**
+     * Tokens already verified, by digest: parsing and checking a token costs more than the rest of an
+     * authenticated request's own work, and a client sends the same token until it expires. Only valid
+     * tokens are kept (an attacker's garbage cannot fill it), at most {@link #VERIFIED_CACHE_SIZE}, each
+     * no longer than a token lives; expiry is still checked on every use, and revocation is the session's
+     * job, checked by the caller on every request.
+     */
+    private final Cache<String, Signed> verified;
 
     /** Reads secret, issuer, audience and access-token lifetime ({@code JWT_EXPIRES_IN}). */
     public JwtAccessTokens(AppConfig.Jwt config) {
@@ -77,6 +94,10 @@ public final class JwtAccessTokens implements AccessTokens {
             throw new IllegalArgumentException(
                     "JWT_SECRET must be at least " + MIN_SECRET_BYTES + " bytes for HS256, was " + key.length);
         }
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(VERIFIED_CACHE_SIZE)
+                .expireAfterWrite(ttl.plus(CLOCK_SKEW))
+                .build();
         try {
             this.signer = new MACSigner(key);
             this.verifier = new MACVerifier(key);
@@ -114,12 +135,26 @@ public final class JwtAccessTokens implements AccessTokens {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
+        String key = digest(token);
+        Signed signed = verified.getIfPresent(key);
+        if (signed == null) {
+            signed = signedClaims(token).orElse(null);
+            if (signed == null) {
+                return Optional.empty();
+            }
+            verified.put(key, signed);
+        }
+        return signed.validAt(now);
+    }
+
+    /** Signature (algorithm pinned), issuer, audience and claim shapes: what never changes for a token. */
+    private Optional<Signed> signedClaims(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!hasPinnedHeader(jwt.getHeader()) || !jwt.verify(verifier)) {
                 return Optional.empty();
             }
-            return acceptedClaims(jwt.getJWTClaimsSet(), now);
+            return acceptedClaims(jwt.getJWTClaimsSet());
         } catch (ParseException | JOSEException | RuntimeException e) {
             // Hostile input reaches the parser and the JSON reader; whatever they throw, the token is
             // simply not valid. Nothing of it is logged: it may be someone else's credential.
@@ -132,7 +167,7 @@ public final class JwtAccessTokens implements AccessTokens {
                 && (header.getType() == null || JOSEObjectType.JWT.equals(header.getType()));
     }
 
-    private Optional<Claims> acceptedClaims(JWTClaimsSet claims, Instant now) throws ParseException {
+    private Optional<Signed> acceptedClaims(JWTClaimsSet claims) throws ParseException {
         if (!issuer.equals(claims.getIssuer()) || !List.of(audience).equals(claims.getAudience())) {
             return Optional.empty();
         }
@@ -141,16 +176,7 @@ public final class JwtAccessTokens implements AccessTokens {
         if (exp == null || iat == null) {
             return Optional.empty();
         }
-        Instant expiresAt = exp.toInstant();
-        Instant issuedAt = iat.toInstant();
-        Instant latestAcceptableStart = now.plus(CLOCK_SKEW);
-        if (!now.isBefore(expiresAt.plus(CLOCK_SKEW)) || issuedAt.isAfter(latestAcceptableStart)) {
-            return Optional.empty();
-        }
         Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && nbf.toInstant().isAfter(latestAcceptableStart)) {
-            return Optional.empty();
-        }
         String userId = claims.getSubject();
         String sessionId = claims.getStringClaim(SESSION_ID);
         String tokenId = claims.getJWTID();
@@ -159,7 +185,35 @@ public final class JwtAccessTokens implements AccessTokens {
         if (isBlank(userId) || isBlank(sessionId) || isBlank(tokenId) || role.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Claims(userId, role.get(), sessionId, tokenId, issuedAt, expiresAt));
+        return Optional.of(new Signed(
+                new Claims(userId, role.get(), sessionId, tokenId, iat.toInstant(), exp.toInstant()),
+                nbf == null ? null : nbf.toInstant()));
+    }
+
+    /** A token whose signature and claims were checked; only its time window is left to check per use. */
+    private record Signed(Claims claims, Instant notBefore) {
+        Optional<Claims> validAt(Instant now) {
+            Instant latestAcceptableStart = now.plus(CLOCK_SKEW);
+            if (!now.isBefore(claims.expiresAt().plus(CLOCK_SKEW))
+                    || claims.issuedAt().isAfter(latestAcceptableStart)
+                    || (notBefore != null && notBefore.isAfter(latestAcceptableStart))) {
+                return Optional.empty();
+            }
+            return Optional.of(claims);
+        }
+    }
+
+    /**
+     * The cache key of a token: its SHA-256, so the cache never holds or compares the credential itself
+     * (a lookup's equality check runs on digests, and timing it tells nothing about a valid token).
+     */
+    private static String digest(String token) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     private static boolean isBlank(String value) {

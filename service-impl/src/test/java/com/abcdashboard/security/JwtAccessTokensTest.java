@@ -213,6 +213,40 @@ class JwtAccessTokensTest {
     }
 
     @Test
+    void aTokenAlreadyVerifiedIsStillRefusedOnceItHasExpired() {
+        String token = issueAt(NOW);
+        assertThat(tokens.verify(token, NOW)).isPresent();
+
+        assertThat(tokens.verify(token, NOW.plus(TTL).plus(JwtAccessTokens.CLOCK_SKEW)))
+                .isEmpty();
+        assertThat(tokens.verify(token, NOW.plusSeconds(60))).isPresent();
+    }
+
+    @Test
+    void aTokenAlreadyVerifiedIsRefusedWhenUsedBeforeItWasIssued() {
+        String token = issueAt(NOW);
+        assertThat(tokens.verify(token, NOW)).isPresent();
+
+        assertThat(tokens.verify(token, NOW.minusSeconds(31))).isEmpty();
+    }
+
+    @Test
+    void aTamperedCopyOfAnAlreadyVerifiedTokenIsRejected() throws Exception {
+        String token = issueAt(NOW);
+        assertThat(tokens.verify(token, NOW)).isPresent();
+        String[] parts = token.split("\\.");
+        Map<String, Object> payload = decode(parts[1]);
+        payload.put("role", "admin");
+
+        assertThat(tokens.verify(parts[0] + "." + encode(payload) + "." + parts[2], NOW))
+                .isEmpty();
+        assertThat(tokens.verify(token, NOW))
+                .get()
+                .extracting(AccessTokens.Claims::role)
+                .isEqualTo(Role.MANAGER);
+    }
+
+    @Test
     void aTokenIssuedSlightlyInTheFutureIsAccepted() {
         String token = issueAt(NOW.plusSeconds(29));
 
