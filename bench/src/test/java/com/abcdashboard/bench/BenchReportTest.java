@@ -96,6 +96,26 @@ class BenchReportTest {
     }
 
     @Test
+    void theRunWithoutRedisIsAnOptionalPhaseNamedBesideTheProfileTarget() throws IOException {
+        writeRun(40_000, 8.5, 5, 0, 200 * 1024);
+        assertThat(BenchReport.load(runDir).phases())
+                .extracting(PhaseResult::id)
+                .doesNotContain("profile-memory");
+
+        Files.writeString(
+                runDir.resolve("facts.properties"),
+                Files.readString(runDir.resolve("facts.properties")) + "phase.profile-memory.connections=32\n");
+        wrk("profile-memory", 45_000, 0);
+        BenchReport report = BenchReport.load(runDir);
+
+        assertThat(report.phase("profile-memory").ratioToBaseline()).isEqualTo(0.45);
+        assertThat(report.targets())
+                .filteredOn(t -> t.id().equals("profile-vs-baseline"))
+                .singleElement()
+                .satisfies(t -> assertThat(t.measured()).endsWith("; without Redis 45.0%"));
+    }
+
+    @Test
     void aRunMeetingEveryTargetPassesThemAll() throws IOException {
         writeRun(60_000, 8.5, 5, 0, 200 * 1024);
 
