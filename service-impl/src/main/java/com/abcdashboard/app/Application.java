@@ -280,7 +280,12 @@ public final class Application implements AutoCloseable {
     private static ResilientStore sharedStore(AppConfig config, Clock clock) {
         SharedStore store = config.cache()
                 .redisUrl()
-                .<SharedStore>map(url -> RedisStore.connect(url, config.cache().keyPrefix()))
+                .<SharedStore>map(url -> RedisStore.connect(
+                        url,
+                        config.cache().keyPrefix(),
+                        config.cache().localMaxEntries(),
+                        config.cache().localTtl(),
+                        SHARED_STORE_PROBE))
                 .orElseGet(() -> new MemoryStore(clock));
         LOG.info("Cache, rate limits and shared state: {}", store.kind());
         return new ResilientStore(store, SHARED_STORE_PROBE);

@@ -4,7 +4,6 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import ch.qos.logback.core.joran.spi.JoranException;
 import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.config.AppEnvironment;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -19,8 +18,8 @@ final class LoggingSetup {
         System.setProperty("LOG_LEVEL", config.logging().level().name());
         System.setProperty(
                 "LOG_DIR", config.logging().directory().toAbsolutePath().toString());
-        // Readable console output outside production; production logs JSON to files only.
-        System.setProperty("CONSOLE_THRESHOLD", config.environment() == AppEnvironment.PRODUCTION ? "OFF" : "TRACE");
+        // Readable console output outside production (LOG_CONSOLE); production logs JSON to files only.
+        System.setProperty("CONSOLE_THRESHOLD", config.logging().console() ? "TRACE" : "OFF");
 
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
         context.reset();

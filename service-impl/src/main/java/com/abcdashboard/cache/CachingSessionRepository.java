@@ -4,6 +4,7 @@ import com.abcdashboard.domain.auth.Session;
 import com.abcdashboard.domain.auth.SessionRepository;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +20,7 @@ import java.util.Optional;
  */
 public final class CachingSessionRepository implements SessionRepository {
     private static final ObjectMapper JSON = CacheJson.MAPPER;
+    private static final TypeReference<Session> SESSION = new TypeReference<>() {};
 
     private final SessionRepository sessions;
     private final ResilientStore store;
@@ -38,7 +40,7 @@ public final class CachingSessionRepository implements SessionRepository {
         if (id == null || id.length() > 64) {
             return sessions.findById(id);
         }
-        Optional<Session> cached = store.get(key(id)).flatMap(CachingSessionRepository::parse);
+        Optional<Session> cached = store.get(key(id)).flatMap(json -> CacheJson.read(json, SESSION));
         metrics.cacheLookup("session", cached.isPresent());
         if (cached.isPresent()) {
             return cached;
@@ -100,13 +102,5 @@ public final class CachingSessionRepository implements SessionRepository {
 
     private static String key(String id) {
         return "session:" + id;
-    }
-
-    private static Optional<Session> parse(String json) {
-        try {
-            return Optional.of(JSON.readValue(json, Session.class));
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
     }
 }

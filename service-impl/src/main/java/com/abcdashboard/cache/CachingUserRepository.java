@@ -182,12 +182,11 @@ public final class CachingUserRepository implements UserRepository {
 
     private <T> Optional<T> read(String cache, String key, TypeReference<T> type) {
         Optional<T> value = store.get(key).flatMap(json -> {
-            try {
-                return Optional.of(JSON.readValue(json, type));
-            } catch (JsonProcessingException e) {
+            Optional<T> parsed = CacheJson.read(json, type);
+            if (parsed.isEmpty()) {
                 store.invalidate(key); // an entry this version cannot read: retire it
-                return Optional.empty();
             }
+            return parsed;
         });
         metrics.cacheLookup(cache, value.isPresent());
         return value;

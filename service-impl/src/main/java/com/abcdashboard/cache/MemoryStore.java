@@ -72,13 +72,13 @@ public final class MemoryStore implements SharedStore {
     }
 
     @Override
-    public Window hit(String key, Duration window) {
+    public Window hit(String key, Duration window, long count) {
         Instant now = clock.instant();
         WindowState state = windows.compute(
                 key,
                 (k, current) -> current == null || !current.endsAt().isAfter(now)
-                        ? new WindowState(1, now.plus(window))
-                        : new WindowState(current.hits() + 1, current.endsAt()));
+                        ? new WindowState(count, now.plus(window))
+                        : new WindowState(current.hits() + count, current.endsAt()));
         if (windows.size() > MAX_ENTRIES) {
             windows.entrySet().removeIf(e -> !e.getValue().endsAt().isAfter(now));
         }

@@ -132,13 +132,13 @@ public final class ResilientStore implements AutoCloseable {
         pendingIncrements.add(key);
     }
 
-    /** One hit in a rate-limit window; empty while the store is away (the limit is not enforced then). */
-    public Optional<SharedStore.Window> hit(String key, Duration window) {
+    /** Hits in a rate-limit window; empty while the store is away (the limit is not enforced then). */
+    public Optional<SharedStore.Window> hit(String key, Duration window, long count) {
         if (degraded) {
             return Optional.empty();
         }
         try {
-            return Optional.of(store.hit(key, window));
+            return Optional.of(store.hit(key, window, count));
         } catch (StoreUnavailableException e) {
             failed(e);
             return Optional.empty();

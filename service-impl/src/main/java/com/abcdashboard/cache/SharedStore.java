@@ -29,10 +29,15 @@ public interface SharedStore extends AutoCloseable {
     long increment(String key);
 
     /**
-     * Counts one hit in the fixed window {@code key} (created with the given length by its first hit),
-     * atomically.
+     * Counts {@code count} hits in the fixed window {@code key} (created with the given length by its
+     * first hit), atomically.
      */
-    Window hit(String key, Duration window);
+    Window hit(String key, Duration window, long count);
+
+    /** Counts one hit; see {@link #hit(String, Duration, long)}. */
+    default Window hit(String key, Duration window) {
+        return hit(key, window, 1);
+    }
 
     /** Answers a cheap round trip, or throws. */
     void ping();

@@ -113,14 +113,25 @@ public record AppConfig(
     /**
      * @param redisUrl the parsed {@code REDIS_URL} (one server, Sentinel or Cluster); empty = in-process
      * @param keyPrefix first part of every Redis key, so deployments can share a Redis
+     * @param localMaxEntries copies of hot Redis entries each instance keeps (0 = no near cache)
+     * @param localTtl the longest any such copy lives
      */
     public record Cache(
-            Optional<RedisEndpoint> redisUrl, Duration userDataTtl, Duration apiResponseTtl, String keyPrefix) {
+            Optional<RedisEndpoint> redisUrl,
+            Duration userDataTtl,
+            Duration apiResponseTtl,
+            String keyPrefix,
+            int localMaxEntries,
+            Duration localTtl) {
+        public static final int DEFAULT_LOCAL_MAX_ENTRIES = 10_000;
+        public static final Duration DEFAULT_LOCAL_TTL = Duration.ofSeconds(1);
+
         @Override
         public String toString() {
             // RedisEndpoint masks the password.
             return "Cache[redis=" + redisUrl + ", userDataTtl=" + userDataTtl + ", apiResponseTtl=" + apiResponseTtl
-                    + ", keyPrefix=" + keyPrefix + "]";
+                    + ", keyPrefix=" + keyPrefix + ", localMaxEntries=" + localMaxEntries + ", localTtl=" + localTtl
+                    + "]";
         }
     }
 
@@ -143,7 +154,8 @@ public record AppConfig(
         TRACE
     }
 
-    public record Logging(LogLevel level, Path directory) {}
+    /** @param console readable lines on the console besides the JSON files ({@code LOG_CONSOLE}) */
+    public record Logging(LogLevel level, Path directory, boolean console) {}
 
     /**
      * The first administrator, created by the migrations when no admin exists and an email is set.
@@ -189,7 +201,12 @@ public record AppConfig(
                 redisUrl(in),
                 in.duration("CACHE_USER_DATA_TTL", Duration.ofMinutes(5)),
                 in.duration("CACHE_API_RESPONSE_TTL", Duration.ofMinutes(1)),
-                keyPrefix(in));
+                keyPrefix(in),
+                in.integer("CACHE_LOCAL_MAX_ENTRIES", Cache.DEFAULT_LOCAL_MAX_ENTRIES, 0, 1_000_000),
+                in.duration("CACHE_LOCAL_TTL", Cache.DEFAULT_LOCAL_TTL));
+        if (cache.localTtl().compareTo(Duration.ofMinutes(1)) > 0) {
+            in.problem("CACHE_LOCAL_TTL", "must be at most 1m (it bounds how stale a copy can get)");
+        }
         RateLimits rateLimits = new RateLimits(
                 new Limit(
                         in.integer("RATE_LIMIT_MAX", 100, 1, 1_000_000),
@@ -202,7 +219,10 @@ public record AppConfig(
                         in.duration("PASSWORD_RESET_RATE_LIMIT_WINDOW", Duration.ofHours(1))),
                 trustedProxies(in));
         Logging logging = new Logging(
-                in.oneOf("LOG_LEVEL", LogLevel.class, LogLevel.INFO), Path.of(in.string("LOG_DIR", "logs")));
+                in.oneOf("LOG_LEVEL", LogLevel.class, LogLevel.INFO),
+                Path.of(in.string("LOG_DIR", "logs")),
+                // Production logs JSON to files only; elsewhere a developer reads the console.
+                in.bool("LOG_CONSOLE", env != AppEnvironment.PRODUCTION));
         InitialAdmin initialAdmin = readInitialAdmin(in);
 
         if (!in.problems().isEmpty()) {

@@ -59,7 +59,10 @@ public final class RouteTemplates {
     }
 
     private static String[] split(String path) {
-        String trimmed = path.replaceAll("/+$", "");
-        return trimmed.isEmpty() ? new String[0] : trimmed.substring(1).split("/", -1);
+        int end = path.length();
+        while (end > 0 && path.charAt(end - 1) == '/') {
+            end--; // trailing slashes do not count
+        }
+        return end == 0 ? new String[0] : path.substring(1, end).split("/", -1);
     }
 }

@@ -48,6 +48,10 @@ public final class ServiceMetrics {
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
+    private static final String CACHE_LOOKUPS = "Cache lookups by cache and result";
+    /** By cache name: its hit and miss counters. */
+    private final Map<String, Counter[]> cacheCounters = new ConcurrentHashMap<>();
+
     private ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
     }
@@ -82,11 +86,12 @@ public final class ServiceMetrics {
 
     /** {@code cache_requests_total{cache, result}}: result is hit or miss. */
     public void cacheLookup(String cache, boolean hit) {
-        count(
-                "cache.requests",
-                "Cache lookups by cache and result",
-                Tag.create("cache", cache),
-                Tag.create("result", hit ? "hit" : "miss"));
+        // Two lookups per authenticated request: the pair of counters is found by the cache's name alone.
+        Counter[] pair = cacheCounters.computeIfAbsent(cache, name -> new Counter[] {
+            counter("cache.requests", CACHE_LOOKUPS, Tag.create("cache", name), Tag.create("result", "hit")),
+            counter("cache.requests", CACHE_LOOKUPS, Tag.create("cache", name), Tag.create("result", "miss"))
+        });
+        pair[hit ? 0 : 1].increment();
     }
 
     /** {@code rate_limit_rejections_total{limit}}. */
@@ -100,15 +105,18 @@ public final class ServiceMetrics {
     }
 
     private void count(String name, String description, Tag... tags) {
+        counter(name, description, tags).increment();
+    }
+
+    private Counter counter(String name, String description, Tag... tags) {
         StringBuilder key = new StringBuilder(name);
         for (Tag tag : tags) {
             key.append(' ').append(tag.key()).append('=').append(tag.value());
         }
-        counters.computeIfAbsent(
-                        key.toString(),
-                        k -> registry.getOrCreate(
-                                Counter.builder(name).description(description).tags(List.of(tags))))
-                .increment();
+        return counters.computeIfAbsent(
+                key.toString(),
+                k -> registry.getOrCreate(
+                        Counter.builder(name).description(description).tags(List.of(tags))));
     }
 
     /** Every meter in the Prometheus text exposition format (version 0.0.4). */

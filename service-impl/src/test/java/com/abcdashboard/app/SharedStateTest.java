@@ -77,16 +77,26 @@ class SharedStateTest {
 
         a.call("PATCH", "/api/v1/users/" + id, admin, Map.of("bio", "Changed on A", "isActive", false));
 
-        JsonNode onB = b.call("GET", "/api/v1/users/" + id, admin, null)
-                .body()
-                .path("data")
-                .path("user");
-        assertThat(onB.path("bio").asText()).isEqualTo("Changed on A");
-        assertThat(onB.path("isActive").asBoolean()).isFalse();
-        JsonNode listOnB =
-                b.call("GET", "/api/v1/users?isActive=false", admin, null).body();
-        assertThat(listOnB.path("meta").path("pagination").path("total").asInt())
-                .isEqualTo(1);
+        // B drops its near-cache copies when A's invalidation message arrives: well under a millisecond
+        // after A answered, so in practice before B's next request; never later than the copies' 1 s life.
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofMillis(5))
+                .untilAsserted(() -> {
+                    JsonNode onB = b.call("GET", "/api/v1/users/" + id, admin, null)
+                            .body()
+                            .path("data")
+                            .path("user");
+                    assertThat(onB.path("bio").asText()).isEqualTo("Changed on A");
+                    assertThat(onB.path("isActive").asBoolean()).isFalse();
+                    JsonNode listOnB = b.call("GET", "/api/v1/users?isActive=false", admin, null)
+                            .body();
+                    assertThat(listOnB.path("meta")
+                                    .path("pagination")
+                                    .path("total")
+                                    .asInt())
+                            .isEqualTo(1);
+                });
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.abcdashboard.domain.RateLimitedException;
 import com.abcdashboard.observability.ServiceMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -38,5 +40,107 @@ class RateLimiterTest {
         assertThat(limiter.hit(rule, "sam@example.com").orElseThrow().remaining())
                 .as("the plain address is a key never used")
                 .isEqualTo(2);
+    }
+
+    private static final RateLimiter.Rule THOUSAND =
+            new RateLimiter.Rule("general", new AppConfig.Limit(1000, Duration.ofMinutes(15)));
+
+    /** A memory store that counts the commands that reach it: the round trips Redis would see. */
+    private static final class CountingStore extends ForwardingStore {
+        final AtomicInteger hitCommands = new AtomicInteger();
+
+        CountingStore(SharedStore store) {
+            super(store);
+        }
+
+        @Override
+        public Window hit(String key, Duration window, long count) {
+            hitCommands.incrementAndGet();
+            return super.hit(key, window, count);
+        }
+    }
+
+    private final AtomicLong nanos = new AtomicLong();
+    private final CountingStore shared = new CountingStore(new MemoryStore(Clock.systemUTC()));
+    private final ResilientStore counted = new ResilientStore(shared, Duration.ofMinutes(1));
+
+    private RateLimiter instance() {
+        return new RateLimiter(counted, THREE_AN_HOUR, ServiceMetrics.global(), nanos::get);
+    }
+
+    @Test
+    void farFromTheLimitHitsReachTheSharedStoreInBatchesAndTheCountStaysExact() {
+        RateLimiter one = instance();
+        for (int i = 1; i <= 300; i++) {
+            RateLimiter.Decision decision = one.hit(THOUSAND, "10.0.0.1").orElseThrow();
+            assertThat(decision.remaining()).as("hit %d", i).isEqualTo(1000 - i);
+        }
+        assertThat(shared.hitCommands.get()).as("store commands for 300 hits").isLessThan(30);
+    }
+
+    @Test
+    void heldHitsAreSharedAtTheFirstHitAHundredMillisecondsLater() {
+        RateLimiter one = instance();
+        for (int i = 0; i < 5; i++) {
+            one.hit(THOUSAND, "10.0.0.1");
+        }
+        int before = shared.hitCommands.get();
+        nanos.addAndGet(Duration.ofMillis(100).toNanos());
+        one.hit(THOUSAND, "10.0.0.1");
+
+        assertThat(shared.hitCommands.get()).isEqualTo(before + 1);
+        assertThat(shared.hit("rate:general:10.0.0.1", Duration.ofMinutes(15), 0)
+                        .hits())
+                .as("the shared window holds all six hits")
+                .isEqualTo(6);
+    }
+
+    @Test
+    void nearTheLimitEveryHitGoesToTheSharedStoreAndTheLimitIsExact() {
+        RateLimiter one = instance();
+        RateLimiter.Rule ten = new RateLimiter.Rule("auth", new AppConfig.Limit(10, Duration.ofMinutes(1)));
+        for (int i = 1; i <= 10; i++) {
+            assertThat(one.hit(ten, "10.0.0.1").orElseThrow().allowed())
+                    .as("hit %d", i)
+                    .isTrue();
+        }
+        assertThat(one.hit(ten, "10.0.0.1").orElseThrow().allowed()).isFalse();
+        assertThat(shared.hitCommands.get()).as("one command per hit").isEqualTo(11);
+    }
+
+    @Test
+    void instancesSharingAWindowLetThroughAtMostWhatTheOthersHoldBack() {
+        RateLimiter a = instance();
+        RateLimiter b = instance();
+        int allowed = 0;
+        for (int i = 0; i < 1500; i++) {
+            RateLimiter limiterOfThisHit = i % 2 == 0 ? a : b;
+            if (limiterOfThisHit.hit(THOUSAND, "10.0.0.1").orElseThrow().allowed()) {
+                allowed++;
+            }
+        }
+        // Each holds back less than 1/20 of what was left, and nothing once fewer than 20 hits are left.
+        assertThat(allowed).isBetween(1000, 1000 + 2 * 19);
+    }
+
+    @Test
+    void aNewWindowStartsFromZeroOnEveryInstance() {
+        RateLimiter one = instance();
+        RateLimiter.Rule perSecond = new RateLimiter.Rule("auth", new AppConfig.Limit(2, Duration.ofMillis(200)));
+        one.hit(perSecond, "10.0.0.1");
+        one.hit(perSecond, "10.0.0.1");
+        assertThat(one.hit(perSecond, "10.0.0.1").orElseThrow().allowed()).isFalse();
+
+        nanos.addAndGet(Duration.ofMillis(250).toNanos());
+        awaitSharedWindowEnd();
+        assertThat(one.hit(perSecond, "10.0.0.1").orElseThrow().remaining()).isEqualTo(1);
+    }
+
+    private static void awaitSharedWindowEnd() {
+        try {
+            Thread.sleep(250); // the memory store's window runs on the wall clock
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

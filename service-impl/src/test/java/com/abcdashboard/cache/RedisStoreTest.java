@@ -36,7 +36,7 @@ class RedisStoreTest {
 
     @AfterEach
     void cleanUp() {
-        for (String key : List.of("a", "gen", "window", "short")) {
+        for (String key : List.of("a", "gen", "window", "short", "user:1", "users:gen")) {
             store.delete(key);
         }
         store.close();
@@ -136,5 +136,103 @@ class RedisStoreTest {
         try (RedisStore nowhere = RedisStore.connect(RedisEndpoint.parse("redis://127.0.0.1:1"), namespace)) {
             assertThatThrownBy(() -> nowhere.get("a")).isInstanceOf(StoreUnavailableException.class);
         }
+    }
+
+    /** Another instance of the service: same Redis, same namespace. */
+    private RedisStore otherInstance() {
+        return RedisStore.connect(
+                RedisEndpoint.parse(System.getenv().getOrDefault("TEST_REDIS_URL", "redis://127.0.0.1:6379")),
+                namespace);
+    }
+
+    /** What the shared-store probe does every second; the near cache is used once a heartbeat is back. */
+    private static void heartbeatUntilNearCacheIsUsed(RedisStore store) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        do {
+            store.ping();
+            store.get("user:probe");
+            store.put("user:probe", "x", Duration.ofSeconds(5));
+            store.get("user:probe");
+            if (store.nearCacheSize() > 0) {
+                store.delete("user:probe");
+                return;
+            }
+            Thread.sleep(20);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the near cache never came into use");
+    }
+
+    @Test
+    void hotEntriesAreServedFromTheNearCacheAndAChangeOnAnotherInstanceReachesItAtOnce() throws Exception {
+        try (RedisStore other = otherInstance()) {
+            heartbeatUntilNearCacheIsUsed(store);
+            other.put("user:1", "before", Duration.ofMinutes(1));
+            // The first read may race the message announcing "before" (then it is not kept); soon one is.
+            long deadline = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+            do {
+                assertThat(store.get("user:1")).contains("before");
+            } while (store.nearCacheSize() == 0 && System.nanoTime() < deadline);
+            assertThat(store.nearCacheSize()).isPositive();
+            // Served from the copy: the very same String instance, no round trip.
+            assertThat(store.get("user:1").orElseThrow())
+                    .isSameAs(store.get("user:1").orElseThrow());
+
+            other.put("user:1", "after", Duration.ofMinutes(1));
+
+            long changed = System.nanoTime();
+            while (!store.get("user:1").orElseThrow().equals("after")) {
+                assertThat(Duration.ofNanos(System.nanoTime() - changed))
+                        .as("time for the invalidation to arrive")
+                        .isLessThan(Duration.ofMillis(200));
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Test
+    void generationCountersAreNearCachedAndEveryIncrementIsAnnounced() throws Exception {
+        try (RedisStore other = otherInstance()) {
+            heartbeatUntilNearCacheIsUsed(store);
+            assertThat(store.counter("users:gen")).isZero();
+            other.increment("users:gen");
+
+            long changed = System.nanoTime();
+            while (store.counter("users:gen") != 1) {
+                assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofMillis(200));
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    @Test
+    void anInstanceWithoutANearCacheStillAnnouncesItsChanges() throws Exception {
+        try (RedisStore plain = RedisStore.connect(
+                RedisEndpoint.parse(System.getenv().getOrDefault("TEST_REDIS_URL", "redis://127.0.0.1:6379")),
+                namespace,
+                0,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(1))) {
+            heartbeatUntilNearCacheIsUsed(store);
+            plain.put("user:1", "before", Duration.ofMinutes(1));
+            assertThat(store.get("user:1")).contains("before");
+
+            plain.delete("user:1");
+
+            long changed = System.nanoTime();
+            while (store.get("user:1").isPresent()) {
+                assertThat(Duration.ofNanos(System.nanoTime() - changed)).isLessThan(Duration.ofMillis(200));
+                Thread.onSpinWait();
+            }
+            assertThat(plain.nearCacheSize()).isZero();
+        }
+    }
+
+    @Test
+    void withoutHeartbeatsEveryReadGoesToRedis() {
+        store.put("user:1", "value", Duration.ofMinutes(1));
+        assertThat(store.get("user:1")).contains("value");
+        assertThat(store.nearCacheSize())
+                .as("no ping yet: delivery of invalidations unproven")
+                .isZero();
     }
 }

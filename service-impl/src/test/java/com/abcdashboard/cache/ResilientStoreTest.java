@@ -38,7 +38,7 @@ class ResilientStoreTest {
             assertThat(store.get("k")).isEmpty();
             store.invalidate("k");
             store.bump("g");
-            assertThat(store.hit("w", Duration.ofMinutes(1))).isEmpty();
+            assertThat(store.hit("w", Duration.ofMinutes(1), 1)).isEmpty();
             assertThat(store.generation("g")).isEmpty();
             assertThat(store.degraded()).isTrue();
         }

@@ -74,8 +74,13 @@ class AppConfigTest {
         assertThat(config.security()).isEqualTo(new AppConfig.Security(12, 5, Duration.ofMinutes(15)));
         assertThat(config.cache())
                 .isEqualTo(new AppConfig.Cache(
-                        java.util.Optional.empty(), Duration.ofMinutes(5), Duration.ofMinutes(1), "abc-dashboard"));
-        assertThat(config.logging()).isEqualTo(new AppConfig.Logging(AppConfig.LogLevel.INFO, Path.of("logs")));
+                        java.util.Optional.empty(),
+                        Duration.ofMinutes(5),
+                        Duration.ofMinutes(1),
+                        "abc-dashboard",
+                        10_000,
+                        Duration.ofSeconds(1)));
+        assertThat(config.logging()).isEqualTo(new AppConfig.Logging(AppConfig.LogLevel.INFO, Path.of("logs"), true));
     }
 
     @Test
