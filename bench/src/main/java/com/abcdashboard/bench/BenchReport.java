@@ -92,8 +92,8 @@ public record BenchReport(
         phases.add(floodLogin);
         phases.add(
                 constantRate(runDir, facts, "flood-profile", "profile during the flood", "GET /api/v1/auth/profile"));
-        // The ablation: a second instance without Redis (in-process cache), the most any near-cache in front
-        // of Redis could give the profile. Absent from runs made before it existed.
+        // The ablation: a second instance without Redis (in-process cache only), beside the near cache
+        // in front of Redis. Absent from runs made before it existed.
         if (Files.isRegularFile(runDir.resolve("wrk-" + PROFILE_WITHOUT_REDIS + ".json"))) {
             phases.add(wrk(
                             runDir,

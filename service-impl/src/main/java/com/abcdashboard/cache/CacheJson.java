@@ -21,8 +21,11 @@ final class CacheJson {
      * behind it is parsed once instead of on every request. Safe because the records are immutable and
      * a string only ever comes from one key, hence one type; gone when the string is.
      */
-    private static final Cache<String, Object> PARSED =
-            Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+    private static final Cache<String, Object> PARSED = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .weakKeys()
+            .maximumSize(10_000)
+            .build();
 
     private CacheJson() {}
 

@@ -24,6 +24,7 @@ public final class MemoryStore implements SharedStore {
     private record WindowState(long hits, Instant endsAt) {}
 
     private final Cache<String, Entry> entries = Caffeine.newBuilder()
+            .executor(Runnable::run)
             .maximumSize(MAX_ENTRIES)
             .expireAfter(Expiry.<String, Entry>creating((key, entry) -> entry.ttl()))
             .build();

@@ -50,6 +50,7 @@ final class NearCache {
 
     NearCache(int maxEntries, Duration ttl, Duration probeEvery, LongSupplier nanoTime) {
         this.copies = Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .maximumSize(maxEntries)
                 .expireAfterWrite(ttl)
                 .build();

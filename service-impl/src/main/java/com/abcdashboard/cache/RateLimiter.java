@@ -67,7 +67,7 @@ public final class RateLimiter implements ResetThrottle {
     private final ServiceMetrics metrics;
     private final LongSupplier nanoTime;
     private final Cache<String, LocalWindow> windows =
-            Caffeine.newBuilder().maximumSize(100_000).build();
+            Caffeine.newBuilder().executor(Runnable::run).maximumSize(100_000).build();
 
     public RateLimiter(ResilientStore store, AppConfig.Limit passwordReset, ServiceMetrics metrics) {
         this(store, passwordReset, metrics, System::nanoTime);

@@ -95,6 +95,7 @@ public final class JwtAccessTokens implements AccessTokens {
                     "JWT_SECRET must be at least " + MIN_SECRET_BYTES + " bytes for HS256, was " + key.length);
         }
         this.verified = Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .maximumSize(VERIFIED_CACHE_SIZE)
                 .expireAfterWrite(ttl.plus(CLOCK_SKEW))
                 .build();
