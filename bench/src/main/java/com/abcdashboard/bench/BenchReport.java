@@ -86,6 +86,14 @@ public record BenchReport(
                 .withRatioTo(baseline));
         phases.add(wrk(runDir, facts, "refresh", "token refresh (rotation)", "POST /api/v1/auth/refresh")
                 .withRatioTo(baseline));
+        // Lower fixed rates, to show where the latency knee is; absent from runs made before they existed.
+        for (int share : new int[] {50, 65}) {
+            String id = "profile-" + share;
+            if (Files.isRegularFile(runDir.resolve("rate-" + id + ".json"))) {
+                phases.add(constantRate(
+                        runDir, facts, id, "profile at " + share + "% of its peak", "GET /api/v1/auth/profile"));
+            }
+        }
         phases.add(constantRate(runDir, facts, "profile-80", "profile at 80% of its peak", "GET /api/v1/auth/profile"));
         PhaseResult floodLogin = wrk(runDir, facts, "flood-login", "sign-in flood", "POST /api/v1/auth/login")
                 .withRatioTo(baseline);

@@ -116,6 +116,21 @@ class BenchReportTest {
     }
 
     @Test
+    void lowerFixedRatesAreOptionalPhasesListedBeforeTheEightyPercentOne() throws IOException {
+        writeRun(60_000, 8.5, 5, 0, 200 * 1024);
+        assertThat(BenchReport.load(runDir).phases())
+                .extracting(PhaseResult::id)
+                .doesNotContain("profile-50");
+
+        rate("profile-50", 15_000, 3.0);
+        rate("profile-65", 19_500, 6.0);
+
+        assertThat(BenchReport.load(runDir).phases())
+                .extracting(PhaseResult::id)
+                .containsSubsequence("profile-50", "profile-65", "profile-80");
+    }
+
+    @Test
     void aRunMeetingEveryTargetPassesThemAll() throws IOException {
         writeRun(60_000, 8.5, 5, 0, 200 * 1024);
 
