@@ -22,8 +22,8 @@ import java.util.function.LongSupplier;
  *       carrying the old value can overtake the message about the new one (they travel on different
  *       connections), and would otherwise be kept.
  *   <li><b>Proven delivery.</b> Copies are used only while this instance keeps receiving its own
- *       heartbeats on the channel ({@link #heartbeat()} publishes one per shared-store probe, every
- *       second): a subscription that died silently stops the near cache within {@code 3} probe periods,
+ *       heartbeats ({@link #heartbeatMessage()}, which {@link RedisStore#ping()} publishes at every
+ *       shared-store probe, once a second): a subscription that died silently stops the near cache within {@code 3} probe periods,
  *       and the first heartbeat after a gap clears every copy before any is used again.
  *   <li><b>Short life.</b> A copy lives {@code ttl} (default 1 s) at most, whatever happens — the bound
  *       on staleness if a message is lost without the heartbeats noticing.
@@ -129,7 +129,7 @@ final class NearCache {
         invalidate(message);
     }
 
-    /** How many copies are held (tests, metrics). */
+    /** How many copies are held (tests). */
     long size() {
         copies.cleanUp();
         return copies.estimatedSize();

@@ -38,6 +38,8 @@ public final class RateLimiter implements ResetThrottle {
     /** Held-back hits are shared at the next hit this long after the last exchange, whatever their number. */
     static final Duration SHARE_EVERY = Duration.ofMillis(100);
 
+    private static final long SHARE_EVERY_NANOS = SHARE_EVERY.toNanos();
+
     /** A named limit, e.g. {@code general}: {@code max} hits per {@code window}. */
     public record Rule(String name, AppConfig.Limit limit) {}
 
@@ -88,9 +90,8 @@ public final class RateLimiter implements ResetThrottle {
         long count;
         if (window == null || now - window.endsAt >= 0) {
             // The first hit this instance sees in the window: shared at once, and the window's end learnt.
-            Optional<SharedStore.Window> shared = store.hit(key, rule.limit().window(), 1);
+            Optional<SharedStore.Window> shared = share(key, rule, 1);
             if (shared.isEmpty()) {
-                windows.invalidate(key);
                 return Optional.empty();
             }
             window = new LocalWindow(
@@ -101,13 +102,11 @@ public final class RateLimiter implements ResetThrottle {
             long held = window.held.incrementAndGet();
             count = window.shared + held;
             long share = (rule.limit().max() - window.shared) / LOCAL_SHARE;
-            if (held > share || now - window.exchangedAt >= SHARE_EVERY.toNanos()) {
+            if (held > share || now - window.exchangedAt >= SHARE_EVERY_NANOS) {
                 long sending = window.held.getAndSet(0); // 0 when another request has just sent them
                 if (sending > 0) {
-                    Optional<SharedStore.Window> shared =
-                            store.hit(key, rule.limit().window(), sending);
+                    Optional<SharedStore.Window> shared = share(key, rule, sending);
                     if (shared.isEmpty()) {
-                        windows.invalidate(key);
                         return Optional.empty();
                     }
                     window.shared = shared.get().hits();
@@ -123,6 +122,15 @@ public final class RateLimiter implements ResetThrottle {
         }
         Duration reset = Duration.ofNanos(Math.max(0, window.endsAt - now));
         return Optional.of(new Decision(rule, Math.max(0, rule.limit().max() - count), reset, allowed));
+    }
+
+    /** Adds {@code hits} to the shared window; empty (and this instance's view dropped) while the store is away. */
+    private Optional<SharedStore.Window> share(String key, Rule rule, long hits) {
+        Optional<SharedStore.Window> shared = store.hit(key, rule.limit().window(), hits);
+        if (shared.isEmpty()) {
+            windows.invalidate(key);
+        }
+        return shared;
     }
 
     @Override

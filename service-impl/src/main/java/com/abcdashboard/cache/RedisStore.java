@@ -131,19 +131,8 @@ public final class RedisStore implements SharedStore {
 
     @Override
     public Optional<String> get(String key) {
-        if (!nearCached(key)) {
-            return call(() ->
-                    Optional.ofNullable(redis.<String>getBucket(prefix + key).get()));
-        }
-        if (near.get(key) instanceof String copy) {
-            return Optional.of(copy);
-        }
-        long stamp = near.stamp(key);
-        String value = call(() -> redis.<String>getBucket(prefix + key).get());
-        if (value != null && !ResilientStore.TOMBSTONE.equals(value)) {
-            near.fill(key, value, stamp);
-        }
-        return Optional.ofNullable(value);
+        return Optional.ofNullable(readThrough(
+                key, String.class, () -> redis.<String>getBucket(prefix + key).get()));
     }
 
     @Override
@@ -169,16 +158,8 @@ public final class RedisStore implements SharedStore {
 
     @Override
     public long counter(String key) {
-        if (!nearCached(key)) {
-            return call(() -> redis.getAtomicLong(prefix + key).get());
-        }
-        if (near.get(key) instanceof Long copy) {
-            return copy;
-        }
-        long stamp = near.stamp(key);
-        long value = call(() -> redis.getAtomicLong(prefix + key).get());
-        near.fill(key, value, stamp);
-        return value;
+        return readThrough(
+                key, Long.class, () -> redis.getAtomicLong(prefix + key).get());
     }
 
     @Override
@@ -188,8 +169,24 @@ public final class RedisStore implements SharedStore {
         return value;
     }
 
-    private boolean nearCached(String key) {
-        return near != null && announced(key);
+    /**
+     * Reads {@code key} from this instance's copy when there is one, else from Redis, keeping the answer
+     * as the copy unless an invalidation of the key arrived meanwhile (tombstones are never kept).
+     */
+    private <T> T readThrough(String key, Class<T> type, Supplier<T> read) {
+        if (near == null || !announced(key)) {
+            return call(read);
+        }
+        Object copy = near.get(key);
+        if (type.isInstance(copy)) {
+            return type.cast(copy);
+        }
+        long stamp = near.stamp(key);
+        T value = call(read);
+        if (!ResilientStore.TOMBSTONE.equals(value)) {
+            near.fill(key, value, stamp);
+        }
+        return value;
     }
 
     /**
