@@ -53,6 +53,7 @@ final class NearCache {
                 .executor(Runnable::run)
                 .maximumSize(maxEntries)
                 .expireAfterWrite(ttl)
+                .ticker(nanoTime::getAsLong)
                 .build();
         this.staleAfterNanos = probeEvery.multipliedBy(3).toNanos();
         this.nanoTime = nanoTime;

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Times every routed request into {@code http_server_requests_seconds}, labelled with the method, the
- * spec's path template (see {@link RouteTemplates}) and the status sent.
+ * spec's path template (see {@link RouteTemplates}) and the status sent, and counts the requests in
+ * flight ({@code http_server_requests_active}).
  */
 public final class MetricsFilter implements Filter {
     private final RouteTemplates routes;
@@ -25,6 +26,7 @@ public final class MetricsFilter implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         long start = System.nanoTime();
+        metrics.requestStarted();
         try {
             chain.proceed();
         } finally {

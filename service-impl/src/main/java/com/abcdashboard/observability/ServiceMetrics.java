@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -52,15 +53,22 @@ public final class ServiceMetrics {
     /** By cache name: its hit and miss counters. */
     private final Map<String, Counter[]> cacheCounters = new ConcurrentHashMap<>();
 
+    /** Requests that have entered the routing and not yet been answered, over every instance in the JVM. */
+    private final AtomicInteger activeRequests = new AtomicInteger();
+
     private ServiceMetrics(MeterRegistry registry) {
         this.registry = registry;
+        gauge("http.server.requests.active", "HTTP requests being handled now", activeRequests::get);
     }
 
     public static ServiceMetrics global() {
         return GLOBAL;
     }
 
-    /** {@code http_server_requests_seconds{method, route, status}}: route is the spec's path template. */
+    /**
+     * {@code http_server_requests_seconds{method, route, status}}: route is the spec's path template. Ends
+     * the request begun by {@link #requestStarted}.
+     */
     public void request(String method, String route, int status, Duration took) {
         timers.computeIfAbsent(
                         method + " " + route + " " + status,
@@ -72,6 +80,12 @@ public final class ServiceMetrics {
                                         Tag.create("route", route),
                                         Tag.create("status", Integer.toString(status))))))
                 .record(took);
+        activeRequests.decrementAndGet();
+    }
+
+    /** A request entered the routing: {@code http_server_requests_active} counts it until {@link #request}. */
+    public void requestStarted() {
+        activeRequests.incrementAndGet();
     }
 
     /** {@code audit_events_total{action}}: sign-ins, lockouts, password and account changes. */

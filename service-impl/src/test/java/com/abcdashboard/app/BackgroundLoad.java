@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 
 /**
  * Traffic while a test breaks something: a few threads send a mix of requests back to back until
@@ -68,7 +70,7 @@ final class BackgroundLoad {
             try {
                 ServiceClient.Response response = kinds.get(name).send(worker, sequence);
                 outcomes.add(new Outcome(name, worker, sequence, response, Instant.now()));
-                Thread.sleep(pause);
+                Thread.sleep(pause); // think time between requests: pacing, not waiting for a condition
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -78,6 +80,24 @@ final class BackgroundLoad {
                 outcomes.add(new Outcome(name, worker, sequence, none, Instant.now()));
             }
         }
+    }
+
+    /**
+     * Waits until {@code atLeast} more answers than now have come back: the run moves on when the load
+     * has done that much in the current phase, however slow the machine, instead of after a fixed time.
+     */
+    void awaitAnswers(int atLeast, String phase) {
+        awaitAnswers(atLeast, outcome -> true, phase);
+    }
+
+    /** Waits until {@code atLeast} more answers than now that match {@code which} have come back. */
+    void awaitAnswers(int atLeast, Predicate<Outcome> which, String phase) {
+        long before = outcomes.stream().filter(which).count();
+        Awaitility.await()
+                .alias(atLeast + " answers " + phase)
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> outcomes.stream().filter(which).count() - before >= atLeast);
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.abcdashboard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.mail.FreePort;
@@ -9,8 +10,8 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a fixed port, stopped and started again): health and readiness answer 503 while it is away, liveness
  * stays up, and both recover on their own once it is back.
  */
+@Tag("fault")
 class DatabaseOutageTest {
     @TempDir
     Path logs;
@@ -43,13 +45,10 @@ class DatabaseOutageTest {
 
             mongo = new MongoServer(new MemoryBackend());
             mongo.bind("127.0.0.1", port);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            int status = 0;
-            while (Instant.now().isBefore(deadline)
-                    && (status = client.get("/api/v1/health/ready", null).status()) != 200) {
-                Thread.sleep(200);
-            }
-            assertThat(status).as("ready again once the database is back").isEqualTo(200);
+            await().alias("ready again once the database is back")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> client.get("/api/v1/health/ready", null).status() == 200);
             assertThat(client.get("/api/v1/health", null).status()).isEqualTo(200);
         } finally {
             mongo.shutdownNow();

@@ -90,6 +90,12 @@ class GracefulShutdownTest {
                 "{\"email\":\"nobody@example.com\",\"password\":\"Wr0ngPassword\"}".getBytes(StandardCharsets.UTF_8);
         int half = body.length / 2;
 
+        HttpClient http = HttpClient.newHttpClient();
+        // Quiet first: only the scrape itself in flight (the last readiness probe may still be finishing).
+        Awaitility.await("no request in flight")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> activeRequests(http, port) == 1);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout((int) EXIT_BOUND.toMillis());
             OutputStream out = socket.getOutputStream();
@@ -98,8 +104,12 @@ class GracefulShutdownTest {
                     .getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, half);
             out.flush();
-            // The handler is now reading the body; the request is in flight.
-            Thread.sleep(500);
+            // Once the service counts it beside the scrape itself (nothing else is sent), the handler is
+            // reading the body: the request is in flight.
+            Awaitility.await("request in flight")
+                    .atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> activeRequests(http, port) >= 2);
 
             process.destroy(); // SIGTERM
             Awaitility.await("shutdown begun")
@@ -124,6 +134,19 @@ class GracefulShutdownTest {
         assertThat(process.exitValue()).isZero();
         String logs = Files.readString(dir.resolve("stdout.txt"));
         assertThat(logs).contains("Shutting down", "Stopped");
+    }
+
+    /** {@code http_server_requests_active} as scraped (the scrape counts itself). */
+    private static int activeRequests(HttpClient http, int port) throws IOException, InterruptedException {
+        String metrics = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        Matcher active = Pattern.compile("(?m)^http_server_requests_active(?:\\{[^}]*})? (\\S+)$")
+                .matcher(metrics);
+        assertThat(active.find()).as("http_server_requests_active in /metrics").isTrue();
+        return (int) Double.parseDouble(active.group(1));
     }
 
     private static String readAll(InputStream in) throws IOException {

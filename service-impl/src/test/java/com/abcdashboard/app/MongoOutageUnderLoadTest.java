@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.bson.types.ObjectId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * hang — and health says unhealthy; afterwards the service recovers by itself, and every write it
  * acknowledged, before, during or after the outage, is in the database.
  */
+@Tag("fault")
 class MongoOutageUnderLoadTest {
     private static final int WORKERS = 4;
     private static final String PASSWORD = "Sup3rSecret";
@@ -83,19 +85,19 @@ class MongoOutageUnderLoadTest {
 
             load.start(WORKERS);
             report.note("load started: " + WORKERS + " clients");
-            Thread.sleep(1_500);
+            load.awaitAnswers(100, "before the outage");
             mongo.shutdownNow();
             report.note("MongoDB stopped");
             // Monitors give up after a few seconds: the answers must come before they do.
             assertThat(timed(client, "/api/v1/health", 503, report)).isLessThan(Duration.ofSeconds(5));
             assertThat(timed(client, "/api/v1/health/ready", 503, report)).isLessThan(Duration.ofSeconds(3));
             assertThat(timed(client, "/api/v1/health/live", 200, report)).isLessThan(Duration.ofSeconds(1));
-            Thread.sleep(1_000);
+            load.awaitAnswers(1, o -> o.status() == 503, "of 503 from the load during the outage");
             mongo = startMongo(dataFile, port);
             report.note("MongoDB started again on the same port and data");
             awaitStatus(client, "/api/v1/health/ready", 200);
             report.note("ready again");
-            Thread.sleep(1_500);
+            load.awaitAnswers(100, "after the outage");
             List<BackgroundLoad.Outcome> outcomes = load.stop(report);
 
             assertThat(BackgroundLoad.failures(outcomes, 503))

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * is served stale afterwards — in particular not a user changed on one instance while Redis was away
  * and cached by the other before.
  */
+@Tag("fault")
 class RedisOutageUnderLoadTest {
     private static final int WORKERS = 4;
     private static final String PASSWORD = "Sup3rSecret";
@@ -114,7 +116,7 @@ class RedisOutageUnderLoadTest {
         // Both instances cache this user now; it changes while Redis is away.
         assertThat(bio(onA, admin, changedDuringOutage)).isEmpty();
         assertThat(bio(onB, admin, changedDuringOutage)).isEmpty();
-        Thread.sleep(1_500);
+        load.awaitAnswers(100, "before the outage");
         assertThat(health(onA)).isEqualTo("healthy");
         fault.inflict().on(redis);
         report.note("Redis " + fault.name());
@@ -125,14 +127,14 @@ class RedisOutageUnderLoadTest {
         ServiceClient.Response duringOutage =
                 onA.call("PATCH", "/api/v1/users/" + changedDuringOutage, admin, Map.of("bio", "changed during it"));
         assertThat(duringOutage.status()).isEqualTo(200);
-        Thread.sleep(2_000);
+        load.awaitAnswers(100, "during the outage");
         fault.repair().on(redis);
         report.note("Redis " + fault.back());
         for (ServiceClient instance : instances) {
             awaitHealth(instance, "healthy");
         }
         report.note("both instances report healthy");
-        Thread.sleep(1_500);
+        load.awaitAnswers(100, "after the outage");
         List<BackgroundLoad.Outcome> outcomes = load.stop(report);
 
         assertThat(BackgroundLoad.failures(outcomes))

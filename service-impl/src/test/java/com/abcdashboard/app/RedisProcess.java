@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import org.awaitility.Awaitility;
 
 /**
  * A redis-server of the test's own on a free loopback port, without persistence (so a restart comes back
@@ -43,15 +43,15 @@ final class RedisProcess implements AutoCloseable {
                         logDir.resolve("redis-" + System.nanoTime() + ".log").toFile())
                 .redirectErrorStream(true)
                 .start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (true) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                assertThat(Instant.now()).as("redis-server listening").isBefore(deadline);
-                Thread.sleep(50);
-            }
-        }
+        Awaitility.await("redis-server listening")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    try (Socket ignored = new Socket("127.0.0.1", port)) {
+                        return true;
+                    }
+                });
     }
 
     /** SIGTERM, as an orderly shutdown. */

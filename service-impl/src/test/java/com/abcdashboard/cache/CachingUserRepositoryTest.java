@@ -15,6 +15,7 @@ import com.abcdashboard.persistence.MongoUserRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,12 +213,11 @@ class CachingUserRepositoryTest {
                 null);
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("condition within 10 s").isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition) {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(condition::getAsBoolean);
     }
 
     /**
@@ -225,7 +225,7 @@ class CachingUserRepositoryTest {
      * under a millisecond here, never later than the copies' 1 s lifetime.
      */
     private static void onTheOtherInstance(org.awaitility.core.ThrowingRunnable assertions) {
-        org.awaitility.Awaitility.await()
+        Awaitility.await()
                 .atMost(Duration.ofSeconds(1))
                 .pollInterval(Duration.ofMillis(1))
                 .untilAsserted(assertions);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.RateLimitedException;
+import com.abcdashboard.mail.MutableClock;
 import com.abcdashboard.observability.ServiceMetrics;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,8 @@ class RateLimiterTest {
     }
 
     private final AtomicLong nanos = new AtomicLong();
-    private final CountingStore shared = new CountingStore(new MemoryStore(Clock.systemUTC()));
+    private final MutableClock clock = new MutableClock(Instant.now());
+    private final CountingStore shared = new CountingStore(new MemoryStore(clock));
     private final ResilientStore counted = new ResilientStore(shared, Duration.ofMinutes(1));
 
     private RateLimiter instance() {
@@ -131,16 +134,9 @@ class RateLimiterTest {
         one.hit(perSecond, "10.0.0.1");
         assertThat(one.hit(perSecond, "10.0.0.1").orElseThrow().allowed()).isFalse();
 
+        // The limiter's own time and the shared store's clock move on together.
         nanos.addAndGet(Duration.ofMillis(250).toNanos());
-        awaitSharedWindowEnd();
+        clock.advance(Duration.ofMillis(250));
         assertThat(one.hit(perSecond, "10.0.0.1").orElseThrow().remaining()).isEqualTo(1);
-    }
-
-    private static void awaitSharedWindowEnd() {
-        try {
-            Thread.sleep(250); // the memory store's window runs on the wall clock
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

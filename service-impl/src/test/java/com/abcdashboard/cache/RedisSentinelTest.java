@@ -9,9 +9,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -79,15 +79,15 @@ class RedisSentinelTest {
     }
 
     private static void awaitListening(int port) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(10);
-        while (true) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                assertThat(Instant.now()).as("listening on " + port).isBefore(deadline);
-                Thread.sleep(50);
-            }
-        }
+        Awaitility.await("listening on " + port)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> {
+                    try (Socket ignored = new Socket("127.0.0.1", port)) {
+                        return true;
+                    }
+                });
     }
 
     private static int freePort() throws IOException {

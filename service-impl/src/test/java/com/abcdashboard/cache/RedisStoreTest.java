@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,8 +52,11 @@ class RedisStoreTest {
 
         store.put("short", "gone soon", Duration.ofMillis(300));
         assertThat(store.get("short")).contains("gone soon");
-        Thread.sleep(600);
-        assertThat(store.get("short")).isEmpty();
+        // Redis expires it on its own clock: wait for that, bounded.
+        Awaitility.await("expired in Redis")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> store.get("short").isEmpty());
     }
 
     @Test
@@ -87,8 +91,12 @@ class RedisStoreTest {
             }
             assertThat(counts).doesNotHaveDuplicates().hasSize(50).contains(1L, 50L);
         }
-        Thread.sleep(2100);
-        assertThat(store.hit("window", Duration.ofSeconds(2)).hits()).isEqualTo(1);
+        // The window's expiry was set by its first hit (later ones do not extend it): once Redis ends it,
+        // the next hit starts a new window.
+        Awaitility.await("a new window")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> store.hit("window", Duration.ofSeconds(2)).hits() == 1);
     }
 
     @Test
@@ -146,20 +154,18 @@ class RedisStoreTest {
     }
 
     /** What the shared-store probe does every second; the near cache is used once a heartbeat is back. */
-    private static void heartbeatUntilNearCacheIsUsed(RedisStore store) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        do {
-            store.ping();
-            store.get("user:probe");
-            store.put("user:probe", "x", Duration.ofSeconds(5));
-            store.get("user:probe");
-            if (store.nearCacheSize() > 0) {
-                store.delete("user:probe");
-                return;
-            }
-            Thread.sleep(20);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("the near cache never came into use");
+    private static void heartbeatUntilNearCacheIsUsed(RedisStore store) {
+        Awaitility.await("the near cache in use")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> {
+                    store.ping();
+                    store.get("user:probe");
+                    store.put("user:probe", "x", Duration.ofSeconds(5));
+                    store.get("user:probe");
+                    return store.nearCacheSize() > 0;
+                });
+        store.delete("user:probe");
     }
 
     @Test

@@ -39,8 +39,10 @@ class MigrationRunnerTest {
         database = mongo.emptyDatabase();
     }
 
+    private static final CountDownLatch NO_WAIT = new CountDownLatch(0);
+
     /** Counts its applications and writes one marker document, so order and repetition are visible. */
-    private Migration counting(String id, boolean repeatable, String checksum, Duration takes) {
+    private Migration counting(String id, boolean repeatable, String checksum, CountDownLatch holdUntil) {
         return new Migration() {
             @Override
             public String id() {
@@ -67,8 +69,10 @@ class MigrationRunnerTest {
                 applications.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
                 db.getCollection("applied").insertOne(new Document("id", id));
                 try {
-                    // Long enough that a second runner arrives while this one holds the lock.
-                    Thread.sleep(takes.toMillis());
+                    // Held until every runner has arrived at the lock, so that they meet there.
+                    assertThat(holdUntil.await(30, TimeUnit.SECONDS))
+                            .as("every runner arrived")
+                            .isTrue();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -78,9 +82,9 @@ class MigrationRunnerTest {
 
     private List<Migration> threeMigrations() {
         return List.of(
-                counting("0002-second", false, "c2", Duration.ZERO),
-                counting("repeat", true, "r1", Duration.ZERO),
-                counting("0001-first", false, "c1", Duration.ZERO));
+                counting("0002-second", false, "c2", NO_WAIT),
+                counting("repeat", true, "r1", NO_WAIT),
+                counting("0001-first", false, "c1", NO_WAIT));
     }
 
     private List<String> appliedOrder() {
@@ -109,9 +113,9 @@ class MigrationRunnerTest {
         MigrationRunner changed = new MigrationRunner(
                 database,
                 List.of(
-                        counting("0001-first", false, "c1-edited", Duration.ZERO),
-                        counting("0002-second", false, "c2", Duration.ZERO),
-                        counting("repeat", true, "r2", Duration.ZERO)),
+                        counting("0001-first", false, "c1-edited", NO_WAIT),
+                        counting("0002-second", false, "c2", NO_WAIT),
+                        counting("repeat", true, "r2", NO_WAIT)),
                 CLOCK);
 
         assertThat(changed.status())
@@ -127,8 +131,7 @@ class MigrationRunnerTest {
 
     @Test
     void statusListsAppliedAndPendingWithTimeAndChecksum() {
-        new MigrationRunner(database, List.of(counting("0001-first", false, "c1", Duration.ZERO)), CLOCK)
-                .applyPending();
+        new MigrationRunner(database, List.of(counting("0001-first", false, "c1", NO_WAIT)), CLOCK).applyPending();
 
         List<MigrationStatus> status = new MigrationRunner(database, threeMigrations(), CLOCK).status();
 
@@ -149,10 +152,11 @@ class MigrationRunnerTest {
 
     @Test
     void twoRunnersStartingTogetherApplyEachMigrationExactlyOnce() throws Exception {
+        CountDownLatch arrived = new CountDownLatch(2);
         List<Migration> slow = List.of(
-                counting("0001-first", false, "c1", Duration.ofMillis(300)),
-                counting("0002-second", false, "c2", Duration.ofMillis(300)),
-                counting("repeat", true, "r1", Duration.ofMillis(300)));
+                counting("0001-first", false, "c1", arrived),
+                counting("0002-second", false, "c2", arrived),
+                counting("repeat", true, "r1", arrived));
         CountDownLatch go = new CountDownLatch(1);
         List<List<MigrationStatus>> results = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
@@ -162,6 +166,7 @@ class MigrationRunnerTest {
                     MigrationLock lock = MigrationLock.forThisProcess(database, Clock.systemUTC());
                     MigrationRunner runner = new MigrationRunner(database, slow, Clock.systemUTC());
                     go.await();
+                    arrived.countDown();
                     return lock.holding(runner::applyPending);
                 }));
             }
