@@ -337,7 +337,7 @@ check "workflows run docker/deploy.sh and docker/check.sh (no placeholder steps)
 
 # ------------------------------------------------------------------------------------------- scripts
 section "scripts"
-scripts=(docker/*.sh docker/nginx/*.sh .ci/run)
+scripts=(docker/*.sh docker/nginx/*.sh .ci/run bin/soak-tests)
 # shellcheck disable=SC2016 # expanded by the inner shell
 check "bash -n ${scripts[*]}" bash -c 'for f in "$@"; do bash -n "$f" || exit 1; done' _ "${scripts[@]}"
 check "shellcheck ${scripts[*]}" shellcheck -x "${scripts[@]}"
