@@ -213,7 +213,8 @@ public final class Application implements AutoCloseable {
             boolean strictTransport = !development;
             ErrorResponses errors = new ErrorResponses(new ErrorMapper(DatabaseUnreachable::isCauseOf));
             SpecRoutes specRoutes = SpecRoutes.packaged();
-            CorsFilter cors = new CorsFilter(config.server().clientUrl(), development);
+            CorsFilter cors = new CorsFilter(
+                    config.server().clientUrl(), development, config.server().corsAllowedHeaders());
             HttpRouting.Builder routing = HttpRouting.builder()
                     .addFilter(new RequestLoggingFilter())
                     .addFilter(new MetricsFilter(specRoutes.templates(), metrics))

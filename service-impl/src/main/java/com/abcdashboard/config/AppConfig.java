@@ -38,9 +38,32 @@ public record AppConfig(
 
     /**
      * @param maxRequestBodyBytes larger bodies are refused with 413 before they are read
+     * @param corsAllowedHeaders the request headers a cross-origin page may send (the preflight's answer)
      */
-    public record Server(String host, int port, URI clientUrl, long maxRequestBodyBytes) {
+    public record Server(
+            String host, int port, URI clientUrl, long maxRequestBodyBytes, List<String> corsAllowedHeaders) {
         public static final long DEFAULT_MAX_REQUEST_BODY = 100 * 1024;
+
+        /**
+         * What the dashboard's HTTP client sends on every call (its bearer token, JSON bodies and its own
+         * tracing headers {@code x-trace-id}, {@code x-span-id}, {@code x-parent-span-id},
+         * {@code x-sampled}), our correlation headers, and W3C Trace Context.
+         */
+        public static final List<String> DEFAULT_CORS_ALLOWED_HEADERS = List.of(
+                "Authorization",
+                "Content-Type",
+                "X-Correlation-ID",
+                "X-Request-ID",
+                "X-Trace-ID",
+                "X-Span-ID",
+                "X-Parent-Span-ID",
+                "X-Sampled",
+                "traceparent",
+                "tracestate");
+
+        public Server {
+            corsAllowedHeaders = List.copyOf(corsAllowedHeaders);
+        }
     }
 
     /**
@@ -185,7 +208,8 @@ public record AppConfig(
                 in.string("HOST", "0.0.0.0"),
                 in.integer("PORT", 5000, 0, 65535),
                 in.uri("CLIENT_URL", Set.of("http", "https")).orElse(URI.create("http://localhost:3000")),
-                in.integer("MAX_REQUEST_BODY_BYTES", (int) Server.DEFAULT_MAX_REQUEST_BODY, 1024, 10 * 1024 * 1024));
+                in.integer("MAX_REQUEST_BODY_BYTES", (int) Server.DEFAULT_MAX_REQUEST_BODY, 1024, 10 * 1024 * 1024),
+                corsAllowedHeaders(in));
 
         Mongo mongo = readMongo(in, env);
         Jwt jwt = readJwt(in, env);
@@ -246,6 +270,28 @@ public record AppConfig(
             in.problem("REDIS_URL", e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** An HTTP field name (RFC 9110 token): what a browser compares, case-insensitively, in a preflight. */
+    private static final java.util.regex.Pattern HEADER_NAME =
+            java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    private static List<String> corsAllowedHeaders(ConfigReader in) {
+        Optional<String> raw = in.optional("CORS_ALLOWED_HEADERS");
+        if (raw.isEmpty()) {
+            return Server.DEFAULT_CORS_ALLOWED_HEADERS;
+        }
+        List<String> names = java.util.Arrays.stream(raw.get().split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .distinct()
+                .toList();
+        if (names.isEmpty()
+                || !names.stream().allMatch(name -> HEADER_NAME.matcher(name).matches())) {
+            in.problem("CORS_ALLOWED_HEADERS", "must be a comma-separated list of HTTP header names");
+            return Server.DEFAULT_CORS_ALLOWED_HEADERS;
+        }
+        return names;
     }
 
     private static final java.util.regex.Pattern PROXY =

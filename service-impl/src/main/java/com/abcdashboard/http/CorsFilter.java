@@ -12,17 +12,28 @@ import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * CORS for the dashboard: only {@code CLIENT_URL}'s origin (in development also any
  * {@code http://localhost:<port>} / {@code http://127.0.0.1:<port>}), with credentials, since browsers
- * send the auth cookies. A preflight from an allowed origin is answered here with 204 and cached for
- * ten minutes; one from any other origin gets 403 and no CORS headers. Actual requests from other
- * origins are served without CORS headers, so the browser withholds the answer from the page.
+ * send the auth cookies. A preflight from an allowed origin is answered here with 204, the configured
+ * request headers ({@code CORS_ALLOWED_HEADERS}: by default every header the dashboard's client sends,
+ * its tracing headers included) and a ten-minute cache; one from any other origin gets 403 and no CORS
+ * headers. Actual requests from other origins are served without CORS headers, so the browser withholds
+ * the answer from the page.
+ *
+ * <p>The preflight always lists the allowed headers and leaves the comparison to the browser, as the
+ * Fetch standard has it; when an allowed origin asks for a header that is not in the list, one line is
+ * logged, since the browser's refusal is otherwise visible only in the page's console.
  *
  * <p>Protocol-level errors (413 before routing) get the same headers through {@link #applyTo}, so the
  * dashboard can read them too.
@@ -33,20 +44,32 @@ import java.util.regex.Pattern;
  * as well.
  */
 public final class CorsFilter implements Filter {
+    private static final Logger LOG = LoggerFactory.getLogger(CorsFilter.class);
     static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
     static final String ALLOW_METHODS = "GET, POST, PUT, PATCH, DELETE, OPTIONS";
-    static final String ALLOW_HEADERS = "Authorization, Content-Type, X-Correlation-ID, X-Request-ID";
+    /** What a page may read of an answer, beyond the CORS-safelisted headers. */
     static final String EXPOSE_HEADERS =
             "X-Correlation-ID, Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset";
+
     static final String MAX_AGE = "600";
+    private static final int MAX_LOGGED_NAMES = 20;
     private static final Pattern LOCALHOST = Pattern.compile("^http://(localhost|127\\.0\\.0\\.1)(:\\d{1,5})?$");
 
     private final String clientOrigin;
     private final boolean anyLocalhost;
+    private final String allowHeaders;
+    private final Set<String> allowedHeaderNames;
 
-    public CorsFilter(URI clientUrl, boolean anyLocalhost) {
+    /**
+     * @param allowedHeaders the request headers a page may send ({@code CORS_ALLOWED_HEADERS})
+     */
+    public CorsFilter(URI clientUrl, boolean anyLocalhost, List<String> allowedHeaders) {
         this.clientOrigin = origin(clientUrl);
         this.anyLocalhost = anyLocalhost;
+        this.allowHeaders = String.join(", ", allowedHeaders);
+        this.allowedHeaderNames = allowedHeaders.stream()
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -59,23 +82,54 @@ public final class CorsFilter implements Filter {
         boolean preflight = req.prologue().method() == Method.OPTIONS
                 && req.headers().contains(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD);
         if (preflight) {
-            boolean allowed = isAllowed(origin.get());
             res.header(HeaderValues.create(HeaderNames.VARY, "Origin"));
-            String requested = req.headers()
-                    .first(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD)
-                    .orElse("");
-            if (!allowed || !METHODS.contains(requested.toUpperCase(Locale.ROOT))) {
+            boolean answered = answerPreflight(
+                    origin.get(),
+                    req.headers()
+                            .first(HeaderNames.ACCESS_CONTROL_REQUEST_METHOD)
+                            .orElse(""),
+                    req.headers().first(HeaderNames.ACCESS_CONTROL_REQUEST_HEADERS),
+                    res.headers());
+            if (!answered) {
                 throw new DomainException(ErrorCategory.AUTHORIZATION, "Cross-origin request not allowed");
             }
-            allow(res.headers(), origin.get());
-            res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, ALLOW_METHODS));
-            res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, ALLOW_HEADERS));
-            res.header(HeaderValues.create(HeaderNames.ACCESS_CONTROL_MAX_AGE, MAX_AGE));
             res.status(Status.NO_CONTENT_204).send();
             return;
         }
         applyTo(res.headers(), origin);
         chain.proceed();
+    }
+
+    /**
+     * Sets the headers of a preflight's 204 when its origin and method are allowed and says whether they
+     * were; a refused preflight gets none.
+     */
+    boolean answerPreflight(
+            String origin, String requestedMethod, Optional<String> requestedHeaders, ServerResponseHeaders headers) {
+        if (!isAllowed(origin) || !METHODS.contains(requestedMethod.toUpperCase(Locale.ROOT))) {
+            return false;
+        }
+        allow(headers, origin);
+        headers.set(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, ALLOW_METHODS));
+        headers.set(HeaderValues.create(HeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, allowHeaders));
+        headers.set(HeaderValues.create(HeaderNames.ACCESS_CONTROL_MAX_AGE, MAX_AGE));
+        List<String> refused = notAllowed(requestedHeaders.orElse(""));
+        if (!refused.isEmpty()) {
+            LOG.info(
+                    "Preflight from {} asks for headers not in CORS_ALLOWED_HEADERS, the browser will refuse the call: {}",
+                    origin,
+                    refused);
+        }
+        return true;
+    }
+
+    /** The names in an Access-Control-Request-Headers value that the configured list lacks. */
+    List<String> notAllowed(String requestedHeaders) {
+        return Arrays.stream(requestedHeaders.split(","))
+                .map(name -> name.trim().toLowerCase(Locale.ROOT))
+                .filter(name -> !name.isEmpty() && !allowedHeaderNames.contains(name))
+                .limit(MAX_LOGGED_NAMES)
+                .toList();
     }
 
     /**

@@ -12,7 +12,8 @@ import org.slf4j.MDC;
 
 /**
  * The outermost filter: gives the request its correlation id (response header, request context and the
- * logging MDC, so every log line of the request carries it) and writes one access-log line when the
+ * logging MDC, so every log line of the request carries it), puts the caller's trace there too
+ * ({@link IncomingTrace}: {@code traceId}, {@code parentSpanId}), and writes one access-log line when the
  * request ends. The line has the path without the query string, which may carry tokens.
  */
 public final class RequestLoggingFilter implements Filter {
@@ -24,6 +25,7 @@ public final class RequestLoggingFilter implements Filter {
         CorrelationId.store(req.context(), id);
         res.header(CorrelationId.HEADER, id);
         MDC.put(CorrelationId.MDC_KEY, id);
+        IncomingTrace.fieldsOf(req.headers()).forEach(MDC::put);
         // The original path: inside a registered service req.path() becomes relative to its prefix.
         String path = req.prologue().uriPath().rawPath();
         long start = System.nanoTime();
@@ -39,6 +41,7 @@ public final class RequestLoggingFilter implements Filter {
                     v("status", res.status().code()),
                     v("durationMs", micros / 1000.0));
             MDC.remove(CorrelationId.MDC_KEY);
+            IncomingTrace.MDC_KEYS.forEach(MDC::remove);
         }
     }
 }

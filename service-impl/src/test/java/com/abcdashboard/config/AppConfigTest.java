@@ -55,12 +55,48 @@ class AppConfigTest {
     }
 
     @Test
+    void corsAllowsTheDashboardsTracingHeadersByDefault() {
+        assertThat(AppConfig.from(dev()).server().corsAllowedHeaders())
+                .containsExactly(
+                        "Authorization",
+                        "Content-Type",
+                        "X-Correlation-ID",
+                        "X-Request-ID",
+                        "X-Trace-ID",
+                        "X-Span-ID",
+                        "X-Parent-Span-ID",
+                        "X-Sampled",
+                        "traceparent",
+                        "tracestate");
+    }
+
+    @Test
+    void corsAllowedHeadersAreAConfigurableList() {
+        assertThat(AppConfig.from(dev("CORS_ALLOWED_HEADERS", " Authorization, Content-Type,,X-Tenant ,Authorization"))
+                        .server()
+                        .corsAllowedHeaders())
+                .containsExactly("Authorization", "Content-Type", "X-Tenant");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {" , ", "Authorization, X Trace", "Content-Type;charset", "X-Trace-ID\r\nSet-Cookie"})
+    void corsAllowedHeadersMustBeHeaderNames(String raw) {
+        assertThat(variablesNamedBy(problems(dev("CORS_ALLOWED_HEADERS", raw))))
+                .containsExactly("CORS_ALLOWED_HEADERS");
+    }
+
+    @Test
     void developmentNeedsOnlyASecretAndDefaultsEverythingElse() {
         AppConfig config = AppConfig.from(dev());
 
         assertThat(config.environment()).isEqualTo(AppEnvironment.DEVELOPMENT);
         assertThat(config.server())
-                .isEqualTo(new AppConfig.Server("0.0.0.0", 5000, URI.create("http://localhost:3000"), 100 * 1024));
+                .isEqualTo(new AppConfig.Server(
+                        "0.0.0.0",
+                        5000,
+                        URI.create("http://localhost:3000"),
+                        100 * 1024,
+                        AppConfig.Server.DEFAULT_CORS_ALLOWED_HEADERS));
         assertThat(config.mongo().isEmbedded()).isTrue();
         assertThat(config.mongo().embedded()).isEqualTo(AppConfig.EmbeddedStorage.FILE);
         assertThat(config.mongo().embeddedDataDir()).isEqualTo(Path.of("data"));
