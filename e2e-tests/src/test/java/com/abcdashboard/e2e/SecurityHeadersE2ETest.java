@@ -9,6 +9,7 @@ import io.restassured.response.Response;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,6 +106,23 @@ class SecurityHeadersE2ETest {
         assertThat(r.header("Access-Control-Allow-Methods")).contains("PATCH");
         assertThat(r.header("Access-Control-Allow-Headers")).contains("Authorization", "Content-Type");
         assertThat(r.header("Access-Control-Max-Age")).isEqualTo("600");
+    }
+
+    @Test
+    void aPreflightAllowsEveryHeaderTheDashboardsClientSends() {
+        // As Chromium asks for a call of the dashboard's axios client: its bearer token, JSON body and its
+        // tracing headers (frontend/src/infrastructure/api/client.ts, shared/utils/tracing.ts).
+        String dashboardHeaders = "authorization,content-type,x-parent-span-id,x-sampled,x-span-id,x-trace-id";
+        Response r = Api.given()
+                .header("Origin", DASHBOARD)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", dashboardHeaders)
+                .options("/api/v1/auth/login");
+        assertThat(r.statusCode()).isEqualTo(204);
+        assertThat(Arrays.stream(r.header("Access-Control-Allow-Headers").split(","))
+                        .map(name -> name.trim().toLowerCase(Locale.ROOT)))
+                .contains(dashboardHeaders.split(","))
+                .contains("traceparent", "tracestate");
     }
 
     @Test
