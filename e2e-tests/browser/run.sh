@@ -19,8 +19,11 @@ if [ -z "$browser" ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
   browser=$(command -v chromium)
 fi
-if [ ! -f "$here/node_modules/playwright-core/package.json" ]; then
-  (cd "$here" && npm install --no-audit --no-fund --no-package-lock --loglevel=error >/dev/null)
+# playwright-core: npm ci from the committed lock (exact version, sha512 integrity); it downloads no browser.
+locked=$(cd "$here" && node -p "require('./package-lock.json').packages['node_modules/playwright-core'].version")
+installed=$(cd "$here" && node -p "try { require('./node_modules/playwright-core/package.json').version } catch { '' }")
+if [ "$locked" != "$installed" ]; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 echo "browser test: $("$browser" --version 2>/dev/null | head -1), playwright-core $(node -p "require('$here/node_modules/playwright-core/package.json').version")"
 
