@@ -4,6 +4,7 @@ import au.com.dius.pact.provider.junit5.HttpTestTarget;
 import au.com.dius.pact.provider.junit5.PactVerificationContext;
 import au.com.dius.pact.provider.junit5.PactVerificationInvocationContextProvider;
 import java.net.MalformedURLException;
+import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,8 +19,13 @@ abstract class PactVerification {
 
     @BeforeEach
     void pointAtTheService(PactVerificationContext context) throws MalformedURLException {
-        context.setTarget(HttpTestTarget.fromUrl(RunningService.baseUri().toURL()));
+        context.setTarget(HttpTestTarget.fromUrl(serviceUri().toURL()));
         context.withStateChangeHandlers(new ProviderStates());
+    }
+
+    /** The service the interactions are replayed against: the suite's own, unless a subclass starts another. */
+    URI serviceUri() {
+        return RunningService.baseUri();
     }
 
     @TestTemplate

@@ -2,6 +2,7 @@ package com.abcdashboard.e2e;
 
 import au.com.dius.pact.provider.junitsupport.State;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The provider states the consumers' pacts name, arranged through the service's own public API (register,
@@ -78,6 +79,30 @@ public final class ProviderStates {
 
     @State("an admin is signed in and no account exists for the email")
     public Map<String, Object> adminAndNewEmail() {
-        return Map.of("accessToken", Team.signedIn("admin").accessToken(), "email", Accounts.uniqueEmail());
+        return Map.of(
+                "accessToken",
+                Team.signedIn("admin").accessToken(),
+                "email",
+                Accounts.uniqueEmail(),
+                "username",
+                uniqueUsername());
+    }
+
+    @State("a staff member is signed in and another staff member exists")
+    public Map<String, Object> staffAndStaffMember() {
+        return Map.of("accessToken", Team.signedIn("staff").accessToken(), "userId", Team.target("staff"));
+    }
+
+    /**
+     * Arranged by {@link DashboardSignUpPactVerificationTest}'s own service, which runs with
+     * {@code REQUIRE_EMAIL_VERIFICATION=false}: nothing to create, only fresh values.
+     */
+    @State("email verification is off and no account exists for the email")
+    public Map<String, Object> signUpWithoutVerification() {
+        return Map.of("email", Accounts.uniqueEmail(), "username", uniqueUsername());
+    }
+
+    private static String uniqueUsername() {
+        return "u_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     }
 }

@@ -71,6 +71,30 @@ public final class RunningService implements BeforeAllCallback {
         return Path.of(System.getProperty("build.dir", "target")).toAbsolutePath();
     }
 
+    /**
+     * A second in-process service with settings the suite's own does not have (e.g. {@code
+     * REQUIRE_EMAIL_VERIFICATION=false}): its own in-memory database, port and logs. The caller closes it.
+     */
+    public static Application startAnother(Map<String, String> settings) {
+        Map<String, String> overrides = overrides("e2e-another");
+        overrides.put("MONGODB_URI", "embedded:memory");
+        overrides.putAll(settings);
+        return Application.start(
+                AppConfig.from(EnvironmentLoader.load(overrides).variables()), new TestClock());
+    }
+
+    /** Only these overrides and env/test.env: the developer's own environment variables stay out. */
+    private static Map<String, String> overrides(String dirPrefix) {
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("APP_ENV", "test");
+        overrides.put("ENV_DIR", repoDir().resolve("env").toString());
+        overrides.put("PORT", "0");
+        overrides.put("HOST", "127.0.0.1");
+        overrides.put("LOG_DIR", buildDir().resolve(dirPrefix + "-logs").toString());
+        overrides.put("DATA_DIR", buildDir().resolve(dirPrefix + "-data").toString());
+        return overrides;
+    }
+
     /** Owns what was started; JUnit closes it when the whole run ends. */
     private static final class Started implements ExtensionContext.Store.CloseableResource {
         private MongoDBContainer mongo;
@@ -84,14 +108,7 @@ public final class RunningService implements BeforeAllCallback {
                 target = new Target(URI.create(external.replaceAll("/+$", "")), Optional.empty(), new TestClock());
                 return;
             }
-            // Only these overrides and env/test.env: the developer's own environment variables stay out.
-            Map<String, String> overrides = new HashMap<>();
-            overrides.put("APP_ENV", "test");
-            overrides.put("ENV_DIR", repoDir().resolve("env").toString());
-            overrides.put("PORT", "0");
-            overrides.put("HOST", "127.0.0.1");
-            overrides.put("LOG_DIR", buildDir().resolve("e2e-logs").toString());
-            overrides.put("DATA_DIR", buildDir().resolve("e2e-data").toString());
+            Map<String, String> overrides = overrides("e2e");
             overrides.put("MONGODB_URI", mongoUri());
             try {
                 AppConfig config =
