@@ -20,6 +20,7 @@ import com.abcdashboard.domain.auth.SessionRepository;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SignIn;
 import com.abcdashboard.domain.user.AccessPolicy;
+import com.abcdashboard.domain.user.PhoneNumbers;
 import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.domain.user.UserRepository;
@@ -35,6 +36,7 @@ import com.abcdashboard.http.HealthHandler;
 import com.abcdashboard.http.JsonProvider;
 import com.abcdashboard.http.MetricsFilter;
 import com.abcdashboard.http.MetricsHandler;
+import com.abcdashboard.http.ProfileHandler;
 import com.abcdashboard.http.ProtocolErrorHandler;
 import com.abcdashboard.http.RateLimitFilter;
 import com.abcdashboard.http.RequestAuthenticator;
@@ -174,15 +176,22 @@ public final class Application implements AutoCloseable {
             MailModule mailModule = mail;
             metrics.gauge("mail.queued", "Mail messages due for delivery now", mailModule::backlog);
             AccessPolicy policy = new AccessPolicy();
+            PhoneNumbers phones = new PhoneNumbers(config.accounts().defaultPhoneRegion());
             mongoUsers.healAdminRoster(clock.instant());
 
             AuthHandler auth = new AuthHandler(
-                    new Registration(users, passwords, links, clock),
+                    new Registration(
+                            users,
+                            passwords,
+                            links,
+                            sessionService,
+                            config.accounts().requireEmailVerification(),
+                            clock),
                     new SignIn(users, passwords, sessionService, settings, audit, loginLocks, clock),
                     sessionService,
                     new PasswordManagement(
                             users, passwords, sessionService, links, mail.outbox(), audit, rateLimiter, clock),
-                    new ProfileService(users, clock),
+                    new ProfileService(users, phones, clock),
                     authenticator,
                     // Secure cookies everywhere but local development over plain http.
                     new AuthCookies(
@@ -190,7 +199,7 @@ public final class Application implements AutoCloseable {
                             config.jwt().refreshTokenTtl()),
                     clock);
             UsersHandler usersHandler = new UsersHandler(
-                    new UserAdministration(users, sessions, passwords, links, audit, policy, clock),
+                    new UserAdministration(users, sessions, passwords, links, audit, policy, phones, clock),
                     authenticator,
                     clock);
 
@@ -226,6 +235,7 @@ public final class Application implements AutoCloseable {
                             new RateLimiter.Rule("auth", config.rateLimits().auth()),
                             new ClientAddress(config.rateLimits().trustedProxies())))
                     .register("/api/v1/auth", auth)
+                    .register("/api/v1/profile", new ProfileHandler(auth))
                     .register("/api/v1/users", usersHandler)
                     .register("/api/v1/audit-logs", new AuditHandler(audit, policy, authenticator, clock))
                     .register("/api/v1/health", new HealthHandler(reporter, probes))

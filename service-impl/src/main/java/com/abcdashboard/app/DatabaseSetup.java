@@ -43,7 +43,8 @@ public final class DatabaseSetup {
                 firstAdmin(config, database, clock)
                         .ensure(
                                 config.initialAdmin().email(),
-                                config.initialAdmin().password())));
+                                config.initialAdmin().password(),
+                                config.initialAdmin().username())));
         switch (result.admin()) {
             case FirstAdmin.Outcome.CreatedWithPassword created ->
                 LOG.info("First administrator {} created", created.admin().id());

@@ -4,6 +4,7 @@ import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.FieldErrors;
 import com.abcdashboard.domain.auth.PasswordPolicy;
 import com.abcdashboard.domain.user.AccountFields;
+import com.abcdashboard.domain.user.PhoneNumbers;
 import com.mongodb.ConnectionString;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ public record AppConfig(
         Cache cache,
         Logging logging,
         InitialAdmin initialAdmin,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        Accounts accounts) {
 
     /** Secrets used by development and test env files; refused in staging and production. */
     static final Set<String> KNOWN_DEV_SECRETS =
@@ -185,13 +187,21 @@ public record AppConfig(
      *
      * @param password empty: the account is created without one and a one-time set-password link is printed
      */
-    public record InitialAdmin(Optional<String> email, Optional<String> password) {
+    public record InitialAdmin(Optional<String> email, Optional<String> password, String username) {
+        public static final String DEFAULT_USERNAME = "admin";
+
         @Override
         public String toString() {
             return "InitialAdmin[email=" + email.orElse("none") + ", password="
                     + password.map(p -> "***").orElse("none") + "]";
         }
     }
+
+    /**
+     * @param requireEmailVerification false: registration signs the new user in at once
+     * @param defaultPhoneRegion the region national phone numbers are read in (ISO 3166-1 alpha-2)
+     */
+    public record Accounts(boolean requireEmailVerification, String defaultPhoneRegion) {}
 
     /** Reads and validates everything; throws {@link ConfigException} naming every invalid variable. */
     public static AppConfig from(Map<String, String> source) {
@@ -248,11 +258,17 @@ public record AppConfig(
                 // Production logs JSON to files only; elsewhere a developer reads the console.
                 in.bool("LOG_CONSOLE", env != AppEnvironment.PRODUCTION));
         InitialAdmin initialAdmin = readInitialAdmin(in);
+        String phoneRegion = in.string("DEFAULT_PHONE_REGION", "US");
+        if (!PhoneNumbers.isKnownRegion(phoneRegion)) {
+            in.problem("DEFAULT_PHONE_REGION", "must be a region code libphonenumber knows, e.g. US, GB, VN");
+        }
+        Accounts accounts = new Accounts(in.bool("REQUIRE_EMAIL_VERIFICATION", true), phoneRegion);
 
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
         }
-        return new AppConfig(env, server, mongo, jwt, email, security, cache, logging, initialAdmin, rateLimits);
+        return new AppConfig(
+                env, server, mongo, jwt, email, security, cache, logging, initialAdmin, rateLimits, accounts);
     }
 
     private static String keyPrefix(ConfigReader in) {
@@ -397,6 +413,14 @@ public record AppConfig(
                 e.details().forEach(in::problem);
             }
         }
-        return new InitialAdmin(email.map(AccountFields::normaliseEmail), password);
+        String username = in.string("ADMIN_USERNAME", InitialAdmin.DEFAULT_USERNAME);
+        FieldErrors usernameErrors = new FieldErrors();
+        AccountFields.checkUsername("ADMIN_USERNAME", username, usernameErrors);
+        try {
+            usernameErrors.throwIfAny();
+        } catch (DomainException e) {
+            e.details().forEach(in::problem);
+        }
+        return new InitialAdmin(email.map(AccountFields::normaliseEmail), password, username);
     }
 }

@@ -12,6 +12,8 @@ import com.abcdashboard.api.model.MessageData;
 import com.abcdashboard.api.model.MessageResponse;
 import com.abcdashboard.api.model.RefreshRequest;
 import com.abcdashboard.api.model.RegisterRequest;
+import com.abcdashboard.api.model.RegistrationData;
+import com.abcdashboard.api.model.RegistrationResponse;
 import com.abcdashboard.api.model.ResetPasswordRequest;
 import com.abcdashboard.api.model.TokenRequest;
 import com.abcdashboard.api.model.TokensData;
@@ -73,15 +75,25 @@ public final class AuthHandler extends AuthService {
     @Override
     protected void handleRegister(
             ServerRequest request, ServerResponse response, RegisterRequest body, Optional<String> correlationId) {
-        User user = registration.register(new Registration.Command(
-                body.getEmail(),
-                body.getPassword(),
-                body.getFirstName(),
-                body.getLastName(),
-                body.getUsername(),
-                body.getRole()));
-        String message = "Registration successful. Please check your email to verify your account.";
-        RegisterOp.Response201.builder().response(userResponse(message, user)).send(response);
+        Registration.Result result = registration.register(
+                new Registration.Command(
+                        body.getEmail(),
+                        body.getPassword(),
+                        body.getFirstName(),
+                        body.getLastName(),
+                        body.getUsername(),
+                        body.getRole()),
+                RequestAuthenticator.client(request));
+        result.tokens().ifPresent(tokens -> cookies.set(response, tokens));
+        String message = result.tokens().isPresent()
+                ? "Registration successful. You are signed in."
+                : "Registration successful. Please check your email to verify your account.";
+        RegistrationData data = new RegistrationData(
+                users.toDto(result.user()),
+                result.tokens().map(AuthHandler::tokens).orElse(null));
+        RegisterOp.Response201.builder()
+                .response(new RegistrationResponse(true, message, now(), data))
+                .send(response);
     }
 
     @Override
@@ -181,17 +193,14 @@ public final class AuthHandler extends AuthService {
 
     @Override
     protected void handleGetProfile(ServerRequest request, ServerResponse response, Optional<String> correlationId) {
-        Authenticated caller = authenticator.require(request);
-        GetProfileOp.Response200.builder()
-                .response(statusResponse("Profile", caller.user()))
-                .send(response);
+        GetProfileOp.Response200.builder().response(profile(request)).send(response);
     }
 
     @Override
     protected void handleUpdateProfile(
             ServerRequest request, ServerResponse response, UpdateProfileRequest body, Optional<String> correlationId) {
         UpdateProfileOp.Response200.builder()
-                .response(userResponse("Profile updated", updateProfile(request, body)))
+                .response(updatedProfile(request, body))
                 .send(response);
     }
 
@@ -199,13 +208,20 @@ public final class AuthHandler extends AuthService {
     protected void handlePatchProfile(
             ServerRequest request, ServerResponse response, UpdateProfileRequest body, Optional<String> correlationId) {
         PatchProfileOp.Response200.builder()
-                .response(userResponse("Profile updated", updateProfile(request, body)))
+                .response(updatedProfile(request, body))
                 .send(response);
     }
 
-    private User updateProfile(ServerRequest request, UpdateProfileRequest body) {
+    /** The signed-in user's profile; also answers {@code GET /api/v1/profile} ({@link ProfileHandler}). */
+    AuthStatusResponse profile(ServerRequest request) {
         Authenticated caller = authenticator.require(request);
-        return profiles.update(caller.user(), users.toProfileChanges(body));
+        return statusResponse("Profile", caller.user());
+    }
+
+    /** Applies a profile change; also answers {@code PUT/PATCH /api/v1/profile} ({@link ProfileHandler}). */
+    UserResponse updatedProfile(ServerRequest request, UpdateProfileRequest body) {
+        Authenticated caller = authenticator.require(request);
+        return userResponse("Profile updated", profiles.update(caller.user(), users.toProfileChanges(body)));
     }
 
     /** The generated reader fails on a JSON {@code null} body (what SDKs send for "no body"). */

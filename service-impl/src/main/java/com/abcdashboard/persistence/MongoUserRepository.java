@@ -21,6 +21,7 @@ import com.abcdashboard.domain.user.UserQuery;
 import com.abcdashboard.domain.user.UserRepository;
 import com.abcdashboard.domain.user.UserStats;
 import com.abcdashboard.domain.user.UserUpdate;
+import com.abcdashboard.domain.user.Usernames;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -109,6 +110,42 @@ public final class MongoUserRepository implements UserRepository {
     /** Repairs the active-admin list after a crash mid-change; see {@link MongoAdminRoster#heal}. */
     public void healAdminRoster(Instant now) {
         admins.heal(now);
+    }
+
+    /**
+     * Gives every non-deleted user without a username one made from the display name or the email
+     * address ({@link Usernames}), taking a suffixed one while it is taken. Idempotent: users that have
+     * one are never touched. Returns how many were given one.
+     */
+    public int backfillUsernames() {
+        int given = 0;
+        List<Document> missing = users.find(and(eq("username", null), notDeleted()))
+                .projection(new Document("displayName", 1).append("email", 1))
+                .into(new ArrayList<>());
+        for (Document user : missing) {
+            String base = Usernames.base(user.getString("displayName"), user.getString("email"));
+            String candidate = base;
+            while (true) {
+                if (users.countDocuments(eq(USERNAME_KEY, lowerCase(candidate))) == 0) {
+                    try {
+                        users.updateOne(
+                                and(eq("_id", user.get("_id")), eq("username", null)),
+                                Updates.combine(
+                                        Updates.set("username", candidate),
+                                        Updates.set(USERNAME_KEY, lowerCase(candidate))));
+                        given++;
+                        break;
+                    } catch (MongoWriteException e) {
+                        // Taken meanwhile (the unique index exists from the second run on): next candidate.
+                        DuplicateKey.violatedIndex(e)
+                                .filter(USERNAME_INDEX::equals)
+                                .orElseThrow(() -> e);
+                    }
+                }
+                candidate = Usernames.withSuffix(base);
+            }
+        }
+        return given;
     }
 
     /** Creates this collection's indexes; {@link MongoIndexes#ensure} does it for every collection. */

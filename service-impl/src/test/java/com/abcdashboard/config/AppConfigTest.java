@@ -371,6 +371,25 @@ class AppConfigTest {
     }
 
     @Test
+    void accountSettingsDefaultToVerificationRequiredUsPhonesAndTheAdminUsernameAdmin() {
+        AppConfig config = AppConfig.from(dev());
+
+        assertThat(config.accounts()).isEqualTo(new AppConfig.Accounts(true, "US"));
+        assertThat(config.initialAdmin().username()).isEqualTo("admin");
+    }
+
+    @Test
+    void accountSettingsAreReadAndAnUnknownRegionOrABadUsernameIsAProblem() {
+        AppConfig config = AppConfig.from(
+                dev("REQUIRE_EMAIL_VERIFICATION", "false", "DEFAULT_PHONE_REGION", "VN", "ADMIN_USERNAME", "root_1"));
+        assertThat(config.accounts()).isEqualTo(new AppConfig.Accounts(false, "VN"));
+        assertThat(config.initialAdmin().username()).isEqualTo("root_1");
+
+        ConfigException e = problems(dev("DEFAULT_PHONE_REGION", "XX", "ADMIN_USERNAME", "no spaces"));
+        assertThat(variablesNamedBy(e)).contains("DEFAULT_PHONE_REGION", "ADMIN_USERNAME");
+    }
+
+    @Test
     void theConfigurationPrintsWithoutAnySecret() {
         AppConfig config = AppConfig.from(production(
                 "MONGODB_URI", "mongodb://admin:mongo-pw-123@db1:27017,db2:27017/abc?replicaSet=rs0",

@@ -302,6 +302,26 @@ class MongoUserRepositoryTest {
                 });
     }
 
+    @Test
+    void theBackfillGivesEveryUserWithoutAUsernameAUniqueOneAndLeavesTheOthersAlone() {
+        User named = insert("named@example.com", "jane_doe");
+        User first = insert("first@example.com", null);
+        User second = insert("second@example.com", null);
+        ObjectId deleted = insertSoftDeleted("gone@example.com", null);
+
+        assertThat(users.backfillUsernames()).isEqualTo(2);
+
+        String firstName = users.findById(first.id()).orElseThrow().username();
+        String secondName = users.findById(second.id()).orElseThrow().username();
+        // "Jane Doe" was taken by the named user: both get a suffixed one, and different ones.
+        assertThat(List.of(firstName, secondName))
+                .allMatch(u -> u.matches("^jane_doe_\\d{4}$"))
+                .doesNotHaveDuplicates();
+        assertThat(users.findById(named.id()).orElseThrow().username()).isEqualTo("jane_doe");
+        assertThat(documents.find(new Document("_id", deleted)).first()).doesNotContainKey("usernameKey");
+        assertThat(users.backfillUsernames()).isZero();
+    }
+
     private User insert(String email, String username) {
         return users.insert(newUser(email, username, true, false));
     }

@@ -7,6 +7,7 @@ import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserRepository;
+import com.abcdashboard.domain.user.Usernames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -49,7 +50,8 @@ public final class FirstAdmin {
         this.clock = clock;
     }
 
-    public Outcome ensure(Optional<String> email, Optional<String> password) {
+    /** @param username the admin's username ({@code ADMIN_USERNAME}); a generated one if it is taken */
+    public Outcome ensure(Optional<String> email, Optional<String> password, String username) {
         if (email.isEmpty()) {
             return new Outcome.NotNeeded("ADMIN_EMAIL is not set");
         }
@@ -64,9 +66,9 @@ public final class FirstAdmin {
         Instant now = clock.instant();
         User admin;
         try {
-            admin = users.insert(new NewUser(
+            admin = insertWithUsername(new NewUser(
                     AccountFields.normaliseEmail(email.get()),
-                    null,
+                    username,
                     "Admin",
                     "User",
                     "Administrator",
@@ -88,5 +90,17 @@ public final class FirstAdmin {
             return new Outcome.CreatedWithPassword(admin);
         }
         return new Outcome.CreatedWithLink(admin, links.issue(admin, links.setPassword()));
+    }
+
+    /** The configured username, or a generated one when another account holds it. */
+    private User insertWithUsername(NewUser admin) {
+        try {
+            return users.insert(admin);
+        } catch (DuplicateUserException e) {
+            if (e.field() != DuplicateUserException.Field.USERNAME) {
+                throw e;
+            }
+            return Usernames.insert(users, admin.withUsername(null));
+        }
     }
 }

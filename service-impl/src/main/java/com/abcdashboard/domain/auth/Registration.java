@@ -8,12 +8,21 @@ import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserRepository;
+import com.abcdashboard.domain.user.Usernames;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 
-/** Self-registration and email verification. */
+/**
+ * Self-registration and email verification. With email verification required (the default) a new
+ * account waits for its mailed link; without, the address counts as verified and the new user is signed
+ * in at once, as Supabase Auth does when confirmations are off.
+ */
 public final class Registration {
+    /** The new account, and its session's tokens when registration signed it in. */
+    public record Result(User user, Optional<SessionTokens> tokens) {}
+
     /** What a registration form sends; username and role may be null. */
     public record Command(
             String email, String password, String firstName, String lastName, String username, String role) {
@@ -26,17 +35,31 @@ public final class Registration {
     private final UserRepository users;
     private final PasswordHasher passwords;
     private final EmailLinks links;
+    private final SessionService sessions;
+    private final boolean requireEmailVerification;
     private final Clock clock;
 
-    public Registration(UserRepository users, PasswordHasher passwords, EmailLinks links, Clock clock) {
+    public Registration(
+            UserRepository users,
+            PasswordHasher passwords,
+            EmailLinks links,
+            SessionService sessions,
+            boolean requireEmailVerification,
+            Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.links = links;
+        this.sessions = sessions;
+        this.requireEmailVerification = requireEmailVerification;
         this.clock = clock;
     }
 
-    /** Creates an unverified staff account and queues the verification email. No session is opened. */
-    public User register(Command command) {
+    /**
+     * Creates a staff account (with a generated username when none is sent). With verification required
+     * it is unverified, the verification email is queued and no session is opened; without, it is
+     * verified and signed in.
+     */
+    public Result register(Command command, ClientInfo client) {
         if (command.role() != null
                 && Role.parse(command.role()).filter(r -> r == Role.STAFF).isEmpty()) {
             throw new DomainException(
@@ -55,22 +78,28 @@ public final class Registration {
         Instant now = clock.instant();
         String firstName = command.firstName().trim();
         String lastName = command.lastName().trim();
-        User user = users.insert(new NewUser(
-                AccountFields.normaliseEmail(command.email()),
-                command.username(),
-                firstName,
-                lastName,
-                firstName + " " + lastName,
-                Role.STAFF,
-                null,
-                "en",
-                false,
-                false,
-                passwords.hash(command.password()),
-                now,
-                null));
-        links.send(user, links.verification());
-        return user;
+        User user = Usernames.insert(
+                users,
+                new NewUser(
+                        AccountFields.normaliseEmail(command.email()),
+                        command.username(),
+                        firstName,
+                        lastName,
+                        firstName + " " + lastName,
+                        Role.STAFF,
+                        null,
+                        "en",
+                        !requireEmailVerification,
+                        false,
+                        passwords.hash(command.password()),
+                        now,
+                        null));
+        if (requireEmailVerification) {
+            links.send(user, links.verification());
+            return new Result(user, Optional.empty());
+        }
+        User signedIn = users.recordSuccessfulLogin(user.id(), now).orElse(user);
+        return new Result(signedIn, Optional.of(sessions.open(signedIn, client)));
     }
 
     /** Consumes a verification token (once, before it expires) and marks the address verified. */

@@ -13,7 +13,8 @@ import com.abcdashboard.domain.ErrorCategory;
  *   <li>manager: reads every user and the statistics; creates, updates and (de)activates staff; may
  *       edit their own profile fields; never touches admins or other managers, never changes a role,
  *       never deletes.
- *   <li>staff: only their own profile, through {@code /auth/profile}.
+ *   <li>staff: read the user list and single users (the dashboard's permission table shows them the
+ *       users section); change only their own profile, through {@code /auth/profile} or {@code /profile}.
  * </ul>
  *
  * A refused permission is {@link ErrorCategory#AUTHORIZATION} (403). The last-admin invariant is not
@@ -21,21 +22,27 @@ import com.abcdashboard.domain.ErrorCategory;
  */
 public final class AccessPolicy {
 
+    /** The user list and single users: every role. */
     public void requireCanReadUsers(User caller) {
+        // Every signed-in user has a role, and every role may read; the method stays the one place to ask.
+    }
+
+    /** Statistics, and the coarse permission behind every write: admins and managers. */
+    public void requireCanManageUsers(User caller) {
         if (!isAdmin(caller) && !isManager(caller)) {
-            throw forbidden("Only admins and managers can view users");
+            throw forbidden("Only admins and managers can manage users");
         }
     }
 
     public void requireCanCreate(User caller, Role role) {
-        requireCanReadUsers(caller);
+        requireCanManageUsers(caller);
         if (isManager(caller) && role != Role.STAFF) {
             throw forbidden("Managers can only create staff accounts");
         }
     }
 
     public void requireCanUpdate(User caller, User target, UserUpdate update) {
-        requireCanReadUsers(caller);
+        requireCanManageUsers(caller);
         boolean self = caller.id().equals(target.id());
         if (isManager(caller)) {
             if (!self && target.role() != Role.STAFF) {

@@ -24,6 +24,23 @@ public record NewUser(
         String passwordHash,
         Instant createdAt,
         String createdBy) {
+    public NewUser withUsername(String newUsername) {
+        return new NewUser(
+                email,
+                newUsername,
+                firstName,
+                lastName,
+                displayName,
+                role,
+                phone,
+                langKey,
+                emailVerified,
+                firstLogin,
+                passwordHash,
+                createdAt,
+                createdBy);
+    }
+
     @Override
     public String toString() {
         return "NewUser[role=" + role + "]";

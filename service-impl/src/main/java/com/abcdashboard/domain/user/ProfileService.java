@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A user's own profile. Only profile fields can change here: role, email, verification state and the
@@ -17,38 +16,43 @@ import java.util.regex.Pattern;
 public final class ProfileService {
     public static final Set<String> LANGUAGES =
             Set.of("en", "es", "fr", "de", "vi", "it", "pt", "nl", "ja", "ko", "zh");
-    private static final Pattern E164 = Pattern.compile("^\\+[1-9]\\d{7,14}$");
     private static final int MAX_BIO = 500;
     private static final int MAX_URL = 2048;
 
     private final UserRepository users;
+    private final PhoneNumbers phones;
     private final Clock clock;
 
-    public ProfileService(UserRepository users, Clock clock) {
+    public ProfileService(UserRepository users, PhoneNumbers phones, Clock clock) {
         this.users = users;
+        this.phones = phones;
         this.clock = clock;
     }
 
     public User update(User user, ProfileChanges changes) {
-        validate(changes).throwIfAny();
-        ProfileChanges normalised = normalise(changes);
+        validate(changes, phones).throwIfAny();
+        ProfileChanges normalised = normalise(changes, phones);
         return users.updateProfile(user.id(), normalised, clock.instant(), user.id())
                 .orElseThrow(() -> new DomainException(ErrorCategory.AUTHENTICATION, "Authentication required"));
     }
 
-    /** Trims the fields and lower-cases langKey; bio is kept as written. */
-    static ProfileChanges normalise(ProfileChanges changes) {
+    /**
+     * Trims the fields, lower-cases langKey and writes the phone number in E.164 (an empty one clears
+     * it); bio is kept as written. Only for changes {@link #validate} accepted.
+     */
+    static ProfileChanges normalise(ProfileChanges changes, PhoneNumbers phones) {
+        String phone = trim(changes.phone());
         return new ProfileChanges(
                 trim(changes.displayName()),
                 trim(changes.firstName()),
                 trim(changes.lastName()),
                 changes.bio(),
-                trim(changes.phone()),
+                phone == null || phone.isEmpty() ? phone : phones.toE164(phone).orElseThrow(),
                 changes.langKey() == null ? null : changes.langKey().toLowerCase(Locale.ROOT),
                 trim(changes.avatarUrl()));
     }
 
-    static FieldErrors validate(ProfileChanges c) {
+    static FieldErrors validate(ProfileChanges c, PhoneNumbers phones) {
         FieldErrors errors = new FieldErrors();
         if (c.displayName() != null
                 && (c.displayName().isBlank() || c.displayName().trim().length() > 100)) {
@@ -64,9 +68,9 @@ public final class ProfileService {
             errors.add("bio", "must be at most " + MAX_BIO + " characters");
         }
         if (c.phone() != null
-                && !c.phone().isEmpty()
-                && !E164.matcher(c.phone().trim()).matches()) {
-            errors.add("phone", "must be in E.164 form, e.g. +14155550123");
+                && !c.phone().isBlank()
+                && phones.toE164(c.phone()).isEmpty()) {
+            errors.add("phone", "must be a valid phone number, e.g. +14155550123 or (415) 555-0123");
         }
         if (c.langKey() != null && !LANGUAGES.contains(c.langKey().toLowerCase(Locale.ROOT))) {
             errors.add(

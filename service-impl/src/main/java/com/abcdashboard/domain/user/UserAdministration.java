@@ -57,6 +57,7 @@ public final class UserAdministration {
     private final EmailLinks links;
     private final AuditLog audit;
     private final AccessPolicy policy;
+    private final PhoneNumbers phones;
     private final Clock clock;
 
     public UserAdministration(
@@ -66,6 +67,7 @@ public final class UserAdministration {
             EmailLinks links,
             AuditLog audit,
             AccessPolicy policy,
+            PhoneNumbers phones,
             Clock clock) {
         this.users = users;
         this.sessions = sessions;
@@ -73,6 +75,7 @@ public final class UserAdministration {
         this.links = links;
         this.audit = audit;
         this.policy = policy;
+        this.phones = phones;
         this.clock = clock;
     }
 
@@ -82,7 +85,7 @@ public final class UserAdministration {
     }
 
     public UserStats stats(User caller) {
-        policy.requireCanReadUsers(caller);
+        policy.requireCanManageUsers(caller);
         return users.stats(clock.instant().minus(RECENT));
     }
 
@@ -94,12 +97,14 @@ public final class UserAdministration {
     /**
      * Creates an active account whose email counts as verified (an admin or manager vouches for it).
      * It starts with {@code firstLogin=true}, so the first sign-in asks for a new password; without a
-     * password, a set-password link is emailed.
+     * password, a set-password link is emailed. Without first and last name they are split from the
+     * display name; without a username one is generated ({@link Usernames}).
      */
-    public User create(User caller, NewAccount account, ClientInfo client) {
-        Role role = account.role() == null ? Role.STAFF : account.role();
+    public User create(User caller, NewAccount sent, ClientInfo client) {
+        Role role = sent.role() == null ? Role.STAFF : sent.role();
         policy.requireCanCreate(caller, role);
-        validate(account).throwIfAny();
+        validate(sent, phones).throwIfAny();
+        NewAccount account = withNames(sent);
 
         Instant now = clock.instant();
         String firstName = account.firstName().trim();
@@ -108,20 +113,23 @@ public final class UserAdministration {
                 account.displayName() == null || account.displayName().isBlank()
                         ? firstName + " " + lastName
                         : account.displayName().trim();
-        User created = users.insert(new NewUser(
-                AccountFields.normaliseEmail(account.email()),
-                account.username(),
-                firstName,
-                lastName,
-                displayName,
-                role,
-                blankToNull(account.phone()),
-                account.langKey() == null ? "en" : account.langKey().toLowerCase(Locale.ROOT),
-                true,
-                true,
-                account.password() == null ? null : passwords.hash(account.password()),
-                now,
-                caller.id()));
+        String phone = blankToNull(account.phone());
+        User created = Usernames.insert(
+                users,
+                new NewUser(
+                        AccountFields.normaliseEmail(account.email()),
+                        account.username(),
+                        firstName,
+                        lastName,
+                        displayName,
+                        role,
+                        phone == null ? null : phones.toE164(phone).orElseThrow(),
+                        account.langKey() == null ? "en" : account.langKey().toLowerCase(Locale.ROOT),
+                        true,
+                        true,
+                        account.password() == null ? null : passwords.hash(account.password()),
+                        now,
+                        caller.id()));
         if (account.password() == null) {
             links.send(created, links.setPassword());
         }
@@ -130,10 +138,10 @@ public final class UserAdministration {
     }
 
     public User update(User caller, String id, UserUpdate update, ClientInfo client) {
-        policy.requireCanReadUsers(caller);
-        ProfileService.validate(update.profile()).throwIfAny();
+        policy.requireCanManageUsers(caller);
+        ProfileService.validate(update.profile(), phones).throwIfAny();
         UserUpdate normalised =
-                new UserUpdate(ProfileService.normalise(update.profile()), update.role(), update.active());
+                new UserUpdate(ProfileService.normalise(update.profile(), phones), update.role(), update.active());
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             User before = find(id);
             policy.requireCanUpdate(caller, before, normalised);
@@ -202,12 +210,49 @@ public final class UserAdministration {
         return users.findById(id).orElseThrow(() -> new DomainException(ErrorCategory.NOT_FOUND, "User not found"));
     }
 
-    static FieldErrors validate(NewAccount account) {
+    /**
+     * The create form of the dashboard sends a display name and no first or last name: both are split
+     * from it (the first word; the rest, or the first word again for a one-word name).
+     */
+    static NewAccount withNames(NewAccount account) {
+        boolean noNames = account.firstName() == null && account.lastName() == null;
+        String displayName = blankToNull(account.displayName());
+        if (!noNames || displayName == null) {
+            return account;
+        }
+        String[] words = displayName.split("\\s+", 2);
+        String lastName = words.length > 1 ? words[1] : words[0];
+        return new NewAccount(
+                account.email(),
+                account.username(),
+                atMost50(words[0]),
+                atMost50(lastName),
+                displayName,
+                account.role(),
+                account.phone(),
+                account.langKey(),
+                account.password());
+    }
+
+    private static String atMost50(String name) {
+        return name.length() <= 50 ? name : name.substring(0, 50);
+    }
+
+    /**
+     * First and last name are required unless a display name is sent; whatever is sent is checked. A
+     * display name alone is enough: {@link #withNames} splits it.
+     */
+    static FieldErrors validate(NewAccount account, PhoneNumbers phones) {
         FieldErrors errors = ProfileService.validate(
-                new ProfileChanges(account.displayName(), null, null, null, account.phone(), account.langKey(), null));
+                new ProfileChanges(account.displayName(), null, null, null, account.phone(), account.langKey(), null),
+                phones);
         AccountFields.checkEmail("email", account.email(), errors);
-        AccountFields.checkName("firstName", account.firstName(), errors);
-        AccountFields.checkName("lastName", account.lastName(), errors);
+        boolean displayNameOnly =
+                blankToNull(account.displayName()) != null && account.firstName() == null && account.lastName() == null;
+        if (!displayNameOnly) {
+            AccountFields.checkName("firstName", account.firstName(), errors);
+            AccountFields.checkName("lastName", account.lastName(), errors);
+        }
         AccountFields.checkUsername("username", account.username(), errors);
         if (account.password() != null) {
             PasswordPolicy.check("password", account.password(), errors);

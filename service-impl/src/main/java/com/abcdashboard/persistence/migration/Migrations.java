@@ -13,6 +13,6 @@ public final class Migrations {
     private Migrations() {}
 
     public static List<Migration> all() {
-        return List.of(new IndexDefinitions());
+        return List.of(new UsernameBackfill(), new IndexDefinitions());
     }
 }

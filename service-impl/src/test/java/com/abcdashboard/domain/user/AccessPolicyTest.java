@@ -85,10 +85,16 @@ class AccessPolicyTest {
         assertOutcome(() -> policy.requireCanDelete(admin, admin), "BUSINESS_RULE");
     }
 
-    @ParameterizedTest(name = "{0} reads users: {1}, reads the audit log: {2}")
-    @CsvSource({"admin, ok, ok", "manager, ok, AUTHORIZATION", "staff, AUTHORIZATION, AUTHORIZATION"})
-    void reading(String role, String users, String audit) {
+    @ParameterizedTest(name = "{0} reads users: {1}, reads the statistics: {2}, reads the audit log: {3}")
+    @CsvSource({
+        "admin,   ok, ok,            ok",
+        "manager, ok, ok,            AUTHORIZATION",
+        // The dashboard's permission table grants staff read_user: the list and single users, nothing more.
+        "staff,   ok, AUTHORIZATION, AUTHORIZATION"
+    })
+    void reading(String role, String users, String stats, String audit) {
         assertOutcome(() -> policy.requireCanReadUsers(user("c", role)), users);
+        assertOutcome(() -> policy.requireCanManageUsers(user("c", role)), stats);
         assertOutcome(() -> policy.requireCanReadAuditLog(user("c", role)), audit);
     }
 
