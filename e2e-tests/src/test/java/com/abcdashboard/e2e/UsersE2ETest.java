@@ -70,6 +70,59 @@ class UsersE2ETest {
     }
 
     @Test
+    void theBaselineDashboardsCreateFormIsEnoughNamesAreSplitFromTheDisplayName() {
+        String username =
+                "u_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        as(admin)
+                .contentType("application/json")
+                .body(Map.of(
+                        "username",
+                        username,
+                        "email",
+                        Team.uniqueEmail("form"),
+                        "displayName",
+                        "Mary Ann Form",
+                        "role",
+                        "staff"))
+                .post("/api/v1/users")
+                .then()
+                .statusCode(201)
+                .body("data.user.username", equalTo(username))
+                .body("data.user.displayName", equalTo("Mary Ann Form"))
+                .body("data.user.firstName", equalTo("Mary"))
+                .body("data.user.lastName", equalTo("Ann Form"));
+    }
+
+    @Test
+    void aUserCreatedWithoutAUsernameGetsAUniqueOneAndNationalPhoneNumbersBecomeE164() {
+        Response first = create(Map.of(
+                "email", Team.uniqueEmail("gen"), "firstName", "Gene", "lastName", "Rated", "phone", "(415) 555-0142"));
+        Response second = create(Map.of("email", Team.uniqueEmail("gen"), "firstName", "Gene", "lastName", "Rated"));
+
+        first.then()
+                .statusCode(201)
+                .body("data.user.username", org.hamcrest.Matchers.matchesPattern("^gene_rated(_\\d{4})?$"))
+                .body("data.user.phone", equalTo("+14155550142"));
+        second.then()
+                .statusCode(201)
+                .body("data.user.username", org.hamcrest.Matchers.matchesPattern("^gene_rated(_\\d{4})?$"));
+        assertThat(second.<String>path("data.user.username")).isNotEqualTo(first.path("data.user.username"));
+    }
+
+    @Test
+    void creatingWithoutNamesOrADisplayNameIsA400NamingTheNames() {
+        create(Map.of("email", Team.uniqueEmail("noname")))
+                .then()
+                .statusCode(400)
+                .body("error.details", hasKey("firstName"))
+                .body("error.details", hasKey("lastName"));
+    }
+
+    private static Response create(Map<String, Object> body) {
+        return as(admin).contentType("application/json").body(body).post("/api/v1/users");
+    }
+
+    @Test
     void creatingValidatesEveryFieldAndRefusesTakenAddresses() {
         Response invalid = as(admin)
                 .contentType("application/json")

@@ -12,8 +12,6 @@ import com.abcdashboard.api.model.MessageData;
 import com.abcdashboard.api.model.MessageResponse;
 import com.abcdashboard.api.model.RefreshRequest;
 import com.abcdashboard.api.model.RegisterRequest;
-import com.abcdashboard.api.model.RegistrationData;
-import com.abcdashboard.api.model.RegistrationResponse;
 import com.abcdashboard.api.model.ResetPasswordRequest;
 import com.abcdashboard.api.model.TokenRequest;
 import com.abcdashboard.api.model.TokensData;
@@ -88,11 +86,11 @@ public final class AuthHandler extends AuthService {
         String message = result.tokens().isPresent()
                 ? "Registration successful. You are signed in."
                 : "Registration successful. Please check your email to verify your account.";
-        RegistrationData data = new RegistrationData(
+        UserData data = new UserData(
                 users.toDto(result.user()),
                 result.tokens().map(AuthHandler::tokens).orElse(null));
         RegisterOp.Response201.builder()
-                .response(new RegistrationResponse(true, message, now(), data))
+                .response(new UserResponse(true, message, now(), data))
                 .send(response);
     }
 
@@ -266,7 +264,7 @@ public final class AuthHandler extends AuthService {
     }
 
     private UserResponse userResponse(String message, User user) {
-        return new UserResponse(true, message, now(), new UserData(users.toDto(user)));
+        return new UserResponse(true, message, now(), new UserData(users.toDto(user), null));
     }
 
     private AuthStatusResponse statusResponse(String message, User user) {

@@ -200,7 +200,7 @@ public final class UsersHandler extends UsersService {
     }
 
     private UserResponse userResponse(String message, User user) {
-        return new UserResponse(true, message, now(), new UserData(users.toDto(user)));
+        return new UserResponse(true, message, now(), new UserData(users.toDto(user), null));
     }
 
     private OffsetDateTime now() {
