@@ -66,15 +66,29 @@ final class FuzzGenerator {
             Family.CONTENT_TYPE);
 
     /** Operations whose valid requests would store something: every request carries a poison. */
-    static final Set<String> POISONED =
-            Set.of("register", "createUser", "updateUser", "patchUser", "updateProfile", "patchProfile");
+    static final Set<String> POISONED = Set.of(
+            "register",
+            "createUser",
+            "updateUser",
+            "patchUser",
+            "updateProfile",
+            "patchProfile",
+            "updateMyProfile",
+            "patchMyProfile");
 
     /** Answer 200 for any well-formed address (and store nothing for one no account has). */
     private static final Set<String> NEUTRAL_FOR_UNKNOWN_ADDRESSES = Set.of("forgotPassword", "resendVerification");
 
     /** Operations about the caller's own account: sent as the campaign's staff user, never as the admin. */
-    private static final Set<String> OWN_ACCOUNT =
-            Set.of("getAuthStatus", "getProfile", "updateProfile", "patchProfile", "changePassword");
+    private static final Set<String> OWN_ACCOUNT = Set.of(
+            "getAuthStatus",
+            "getProfile",
+            "updateProfile",
+            "patchProfile",
+            "getMyProfile",
+            "updateMyProfile",
+            "patchMyProfile",
+            "changePassword");
 
     /** Ids no user has (well-formed and not). */
     static final List<String> UNKNOWN_IDS =

@@ -203,7 +203,8 @@ class UsersE2ETest {
     @Test
     void anAdminChangesRolesAndTheNewRoleAppliesToTheNextRequest() {
         Team.Member staff = Team.signedIn("staff");
-        as(staff).get("/api/v1/users").then().statusCode(403);
+        // Staff read users but not the statistics; a manager reads both.
+        as(staff).get("/api/v1/users/stats").then().statusCode(403);
 
         as(admin)
                 .contentType("application/json")
@@ -213,7 +214,7 @@ class UsersE2ETest {
                 .statusCode(200)
                 .body("data.user.role", equalTo("manager"));
 
-        as(staff).get("/api/v1/users").then().statusCode(200);
+        as(staff).get("/api/v1/users/stats").then().statusCode(200);
     }
 
     @Test
