@@ -138,7 +138,7 @@ class MainTest {
 
         assertThat(migrate.exitCode()).as(migrate.stderr()).isZero();
         assertThat(migrate.stdout())
-                .contains("Applied 1 migration(s): indexes")
+                .contains("Applied 2 migration(s): 0001-username-backfill, indexes")
                 .containsPattern("https://dashboard\\.example\\.com/reset-password\\?token=[A-Za-z0-9_-]{43}");
         assertThat(again.stdout()).contains("Nothing to migrate").doesNotContain("reset-password");
         assertThat(status.stdout())
