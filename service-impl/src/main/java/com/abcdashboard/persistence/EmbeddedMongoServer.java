@@ -3,7 +3,6 @@ package com.abcdashboard.persistence;
 import com.abcdashboard.config.AppConfig;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +16,13 @@ import org.slf4j.LoggerFactory;
  * The in-process MongoDB-wire-compatible server used in development and tests when no MONGODB_URI is
  * set. It listens on a free loopback port and the service reaches it through the real driver over TCP,
  * exactly as it reaches a real MongoDB. It has no sessions or transactions: every write in this service
- * is a single-document atomic operation.
+ * is a single-document atomic operation. On the H2 file backend every write is committed and synced to
+ * disk before it is acknowledged ({@link DurableH2Backend}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMongoServer.class);
+
+    private static final int WORKER_THREADS = 16;
 
     private final MongoServer server;
     private final InetSocketAddress address;
@@ -45,11 +47,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
                 throw new UncheckedIOException("Cannot create the embedded MongoDB data directory " + dataDir, e);
             }
             Path file = dataDir.resolve("embedded-mongo.mv").toAbsolutePath();
-            backend = new H2Backend(file.toString());
-            description = "persisting to " + file;
+            backend = DurableH2Backend.open(file);
+            description = "persisting to " + file + ", every write on disk before it is acknowledged";
         }
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", 0);
+        // A write waits on its worker thread for the group commit; more workers than Netty's default
+        // (two per core) let more concurrent writes share one commit.
+        server.bind(new InetSocketAddress("127.0.0.1", 0), 1, WORKER_THREADS);
         InetSocketAddress address = server.getLocalAddress();
         LOG.info("Embedded MongoDB listening on {}:{} ({})", address.getHostString(), address.getPort(), description);
         return new EmbeddedMongoServer(server, address, description);
