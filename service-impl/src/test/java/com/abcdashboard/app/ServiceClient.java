@@ -34,7 +34,12 @@ final class ServiceClient {
     private final URI base;
 
     ServiceClient(Application app) {
-        this.base = URI.create("http://127.0.0.1:" + app.port());
+        this(app.port());
+    }
+
+    /** A service on this loopback port, e.g. one running in a child JVM. */
+    ServiceClient(int port) {
+        this.base = URI.create("http://127.0.0.1:" + port);
     }
 
     Response get(String path, String token) throws IOException, InterruptedException {
