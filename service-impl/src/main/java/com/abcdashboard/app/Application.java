@@ -160,7 +160,7 @@ public final class Application implements AutoCloseable {
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
             // Pending migrations (indexes included) and the first admin, under the migration lock.
             DatabaseSetup.migrate(config, db, clock, System.out);
-            mail = MailModule.start(config, db, clock);
+            mail = MailModule.start(config, db, clock, store.isEmbedded());
 
             AuthSettings settings = authSettings(config);
             // bcrypt on its own threads: a sign-in flood must not hold the request threads' carriers.

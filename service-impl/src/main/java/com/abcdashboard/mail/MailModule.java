@@ -40,10 +40,24 @@ public final class MailModule implements AutoCloseable {
     }
 
     public static MailModule start(AppConfig config, MongoDatabase database, Clock clock) {
-        return start(config, database, clock, DeliveryPolicy.DEFAULT);
+        return start(config, database, clock, false);
+    }
+
+    /**
+     * @param onlyInstance no other process can reach {@code database} (the embedded store, which one
+     *     process holds at a time): a message claimed but not settled was abandoned by a process that died,
+     *     and is sent again at once instead of when its lease ends (up to two minutes later)
+     */
+    public static MailModule start(AppConfig config, MongoDatabase database, Clock clock, boolean onlyInstance) {
+        return start(config, database, clock, DeliveryPolicy.DEFAULT, onlyInstance);
     }
 
     static MailModule start(AppConfig config, MongoDatabase database, Clock clock, DeliveryPolicy policy) {
+        return start(config, database, clock, policy, false);
+    }
+
+    static MailModule start(
+            AppConfig config, MongoDatabase database, Clock clock, DeliveryPolicy policy, boolean onlyInstance) {
         Optional<DevMailServer> devServer = config.email().capturesInProcess()
                 ? Optional.of(startDevServer(config.environment() == AppEnvironment.DEVELOPMENT))
                 : Optional.empty();
@@ -58,6 +72,9 @@ public final class MailModule implements AutoCloseable {
                     devServer.isPresent() ? MailStatus.DEV_CAPTURE : MailStatus.SMTP,
                     worker,
                     MailStatus.DEFAULT_BACKLOG_THRESHOLD);
+            if (onlyInstance) {
+                worker.releaseAbandonedClaims();
+            }
             worker.start();
             return new MailModule(outbox, worker, status, devServer);
         } catch (RuntimeException e) {

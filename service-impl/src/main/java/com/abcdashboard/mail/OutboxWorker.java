@@ -92,6 +92,20 @@ final class OutboxWorker {
                 .countDocuments(due(Date.from(clock.instant())));
     }
 
+    /**
+     * Makes every claimed message due now, as if its lease had ended. Only for a database no other
+     * process can reach, before this worker starts: then every claim is a dead process's. The message may
+     * have been sent just before that process died, so it may arrive twice (at least once, as always).
+     */
+    long releaseAbandonedClaims() {
+        long released = outbox.updateMany(eq("status", SENDING), Updates.set("lockedUntil", Date.from(clock.instant())))
+                .getModifiedCount();
+        if (released > 0) {
+            LOG.info("Mail outbox: {} message(s) claimed by a process that stopped are due again", released);
+        }
+        return released;
+    }
+
     /** Delivers every message due now on the caller's thread; returns how many were attempted. */
     int drainDue() {
         return drain(() -> true);
