@@ -58,6 +58,7 @@ import com.abcdashboard.observability.Probes;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.abcdashboard.observability.ThrottledCheck;
 import com.abcdashboard.persistence.DatabaseUnreachable;
+import com.abcdashboard.persistence.EmbeddedCapacity;
 import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
@@ -160,6 +161,9 @@ public final class Application implements AutoCloseable {
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
             // Pending migrations (indexes included) and the first admin, under the migration lock.
             DatabaseSetup.migrate(config, db, clock, System.out);
+            if (store.isEmbedded()) {
+                EmbeddedCapacity.warnIfOutgrown(db, EmbeddedCapacity.COMFORTABLE_USERS);
+            }
             mail = MailModule.start(config, db, clock, store.isEmbedded());
 
             AuthSettings settings = authSettings(config);

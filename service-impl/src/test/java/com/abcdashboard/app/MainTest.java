@@ -2,6 +2,10 @@ package com.abcdashboard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.persistence.EmbeddedMongoServer;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -12,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,5 +155,46 @@ class MainTest {
         assertThat(refused.stderr()).contains("not empty", "--drop");
         assertThat(restored.exitCode()).as(restored.stderr()).isZero();
         assertThat(restored.stdout()).contains("Restored ");
+    }
+    /**
+     * The move the start-up warning asks for: backup from the embedded file store, restore into another
+     * server over the wire (a MongoDB-compatible one started here: no MongoDB on this machine), and the
+     * service's data is all there, migrations included.
+     */
+    @Test
+    void aBackupOfTheEmbeddedStoreRestoresIntoAnotherServer() throws Exception {
+        Duration bound = Duration.ofSeconds(60);
+        Map<String, String> embedded = Map.of(
+                "APP_ENV", "test",
+                "MONGODB_URI", "embedded",
+                "DATA_DIR", dir.resolve("data").toString(),
+                "LOG_DIR", dir.resolve("logs").toString(),
+                "ADMIN_EMAIL", "root@example.com",
+                "ADMIN_PASSWORD", "Adm1nPassw0rd");
+        assertThat(runMain(embedded, bound, "migrate").exitCode()).isZero();
+        Outcome backup =
+                runMain(embedded, bound, "backup", "--out", dir.resolve("move").toString());
+        assertThat(backup.exitCode()).as(backup.stderr()).isZero();
+
+        try (EmbeddedMongoServer target = EmbeddedMongoServer.start(AppConfig.EmbeddedStorage.MEMORY, dir)) {
+            Map<String, String> mongo = new java.util.HashMap<>(embedded);
+            mongo.put("MONGODB_URI", target.connectionString());
+            Outcome restored = runMain(
+                    mongo, bound, "restore", "--from", dir.resolve("move").toString());
+            Outcome status = runMain(mongo, bound, "migrate", "--status");
+
+            assertThat(restored.exitCode()).as(restored.stderr()).isZero();
+            assertThat(status.stdout()).containsPattern("indexes +repeatable +applied");
+            try (MongoClient client = MongoClients.create(target.connectionString())) {
+                assertThat(client.getDatabase("abc_dashboard_test")
+                                .getCollection("users")
+                                .find(new Document("email", "root@example.com"))
+                                .first())
+                        .as("the admin, moved")
+                        .isNotNull()
+                        .extractingByKey("role")
+                        .isEqualTo("admin");
+            }
+        }
     }
 }

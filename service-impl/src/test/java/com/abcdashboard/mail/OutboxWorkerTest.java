@@ -283,6 +283,25 @@ class OutboxWorkerTest {
     }
 
     @Test
+    void onADatabaseNoOtherProcessReachesAMessageLeftSendingIsSentAtOnceAfterARestart() {
+        silentOutbox().enqueue(VERIFY);
+        db.outbox()
+                .updateOne(
+                        Filters.eq("status", "PENDING"),
+                        Updates.combine(
+                                Updates.set("status", "SENDING"),
+                                Updates.set("lockedUntil", Date.from(T0.plus(DeliveryPolicy.DEFAULT.lease()))),
+                                Updates.set("attempts", 1)));
+        OutboxWorker restarted = workerToGreenMail();
+
+        assertThat(restarted.releaseAbandonedClaims()).isEqualTo(1);
+        assertThat(restarted.drainDue()).as("due without waiting for the lease").isEqualTo(1);
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(db.only().getString("status")).isEqualTo("SENT");
+    }
+
+    @Test
     void aWorkerWhoseLeaseRanOutCannotOverwriteTheOutcomeOfTheWorkerThatTookOver() throws Exception {
         CountDownLatch sending = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
