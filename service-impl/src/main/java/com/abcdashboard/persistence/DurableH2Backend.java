@@ -36,12 +36,18 @@ final class DurableH2Backend extends H2Backend {
             "renamecollection",
             "collmod");
 
-    /** Below this share of live data in its chunks, the idle housekeeping rewrites them. */
-    private static final int COMPACT_BELOW_FILL_RATE = 80;
+    /**
+     * Housekeeping, once a second: when less than this share of the chunks' data is live, rewrite the
+     * live pages of up to {@link #COMPACT_WRITE_BYTES} of the emptiest chunks. Measured with 8 writers:
+     * 80% and 16 MiB kept the file smallest but cut write throughput to a third; none at all doubled it
+     * but let the file grow without bound; 50% and 4 MiB halve it against H2's background commit, with
+     * about 5 KiB of file per user written (1.7 KiB before).
+     */
+    private static final int COMPACT_BELOW_FILL_RATE = 50;
+
+    private static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
 
     private static final long HOUSEKEEPING_INTERVAL_NANOS = 1_000_000_000L;
-
-    private static final int COMPACT_WRITE_BYTES = 16 * 1024 * 1024;
 
     private final GroupCommit groupCommit;
 
