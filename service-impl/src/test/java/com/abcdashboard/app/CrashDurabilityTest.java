@@ -301,6 +301,7 @@ class CrashDurabilityTest {
         env.put("EMAIL_HOST", "127.0.0.1");
         env.put("EMAIL_PORT", Integer.toString(smtpPort));
         env.put("EMAIL_FROM", "no-reply@crash.test");
+        env.put("REQUIRE_EMAIL_VERIFICATION", "true");
         process = builder.start();
 
         HttpClient http = HttpClient.newHttpClient();
