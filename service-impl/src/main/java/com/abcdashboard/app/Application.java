@@ -13,6 +13,7 @@ import com.abcdashboard.config.AppEnvironment;
 import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.auth.AuthSettings;
 import com.abcdashboard.domain.auth.EmailLinks;
+import com.abcdashboard.domain.auth.LoginLocks;
 import com.abcdashboard.domain.auth.OpaqueTokens;
 import com.abcdashboard.domain.auth.PasswordManagement;
 import com.abcdashboard.domain.auth.Registration;
@@ -53,6 +54,7 @@ import com.abcdashboard.observability.HealthReporter;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
 import com.abcdashboard.observability.Lifecycle;
 import com.abcdashboard.observability.MeteredAuditLog;
+import com.abcdashboard.observability.MeteredPasswordHasher;
 import com.abcdashboard.observability.MongoPoolGauges;
 import com.abcdashboard.observability.Probes;
 import com.abcdashboard.observability.ServiceMetrics;
@@ -147,14 +149,12 @@ public final class Application implements AutoCloseable {
         try {
             MongoDatabase db = store.database();
             MongoUserRepository mongoUsers = new MongoUserRepository(db);
-            SharedLoginLocks loginLocks = new SharedLoginLocks(shared, metrics);
             UserRepository users = new CachingUserRepository(
                     mongoUsers,
                     shared,
                     config.cache().userDataTtl(),
                     config.cache().apiResponseTtl(),
-                    metrics,
-                    loginLocks);
+                    metrics);
             SessionRepository sessions = new CachingSessionRepository(
                     new MongoSessionRepository(db), shared, config.cache().userDataTtl(), metrics);
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
@@ -163,8 +163,10 @@ public final class Application implements AutoCloseable {
             mail = MailModule.start(config, db, clock);
 
             AuthSettings settings = authSettings(config);
+            LoginLocks loginLocks = new LoginLocks(users, new SharedLoginLocks(shared, metrics), settings);
             // bcrypt on its own threads: a sign-in flood must not hold the request threads' carriers.
-            passwords = new OffloadedPasswordHasher(new BcryptPasswordHasher(config.security()));
+            passwords = new OffloadedPasswordHasher(
+                    new MeteredPasswordHasher(new BcryptPasswordHasher(config.security()), metrics));
             OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
             EmailLinks links = new EmailLinks(oneTimeTokens, opaqueTokens, mail.outbox(), settings, clock);
             SessionService sessionService = new SessionService(
@@ -187,10 +189,18 @@ public final class Application implements AutoCloseable {
                             sessionService,
                             config.accounts().requireEmailVerification(),
                             clock),
-                    new SignIn(users, passwords, sessionService, settings, audit, loginLocks, clock),
+                    new SignIn(users, passwords, sessionService, audit, loginLocks, clock),
                     sessionService,
                     new PasswordManagement(
-                            users, passwords, sessionService, links, mail.outbox(), audit, rateLimiter, clock),
+                            users,
+                            passwords,
+                            sessionService,
+                            links,
+                            mail.outbox(),
+                            audit,
+                            rateLimiter,
+                            loginLocks,
+                            clock),
                     new ProfileService(users, phones, clock),
                     authenticator,
                     // Secure cookies everywhere but local development over plain http.
@@ -199,7 +209,8 @@ public final class Application implements AutoCloseable {
                             config.jwt().refreshTokenTtl()),
                     clock);
             UsersHandler usersHandler = new UsersHandler(
-                    new UserAdministration(users, sessions, passwords, links, audit, policy, phones, clock),
+                    new UserAdministration(
+                            users, sessions, passwords, links, audit, policy, phones, loginLocks, clock),
                     authenticator,
                     clock);
 
@@ -310,7 +321,8 @@ public final class Application implements AutoCloseable {
                 SET_PASSWORD_TTL,
                 config.security().maxFailedLogins(),
                 config.security().lockoutDuration(),
-                config.server().clientUrl());
+                config.server().clientUrl(),
+                config.jwt().refreshReuseGrace());
     }
 
     /** Mail capture server of development and tests, when running (tests read the captured mail). */

@@ -22,6 +22,7 @@ public final class PasswordManagement {
     private final MailOutbox mail;
     private final AuditLog audit;
     private final ResetThrottle resetThrottle;
+    private final LoginLocks locks;
     private final Clock clock;
 
     public PasswordManagement(
@@ -32,6 +33,7 @@ public final class PasswordManagement {
             MailOutbox mail,
             AuditLog audit,
             ResetThrottle resetThrottle,
+            LoginLocks locks,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
@@ -40,6 +42,7 @@ public final class PasswordManagement {
         this.mail = mail;
         this.audit = audit;
         this.resetThrottle = resetThrottle;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -59,6 +62,7 @@ public final class PasswordManagement {
         }
         Instant now = clock.instant();
         users.changePassword(user.id(), passwords.hash(newPassword), now);
+        locks.cleared(user.email()); // the record's lock ended with the change
         sessions.revokeOthers(user.id(), caller.sessionId(), "password-change");
         audit.record(AuditEvent.of(AuditAction.PASSWORD_CHANGED, now, user.id(), user.id(), client, Map.of()));
         mail.enqueue(new EmailMessage(
@@ -92,6 +96,7 @@ public final class PasswordManagement {
                 .orElseThrow(() -> AuthFailures.invalidToken("token", "reset token"));
         User user = users.changePassword(consumed.userId(), passwords.hash(newPassword), now)
                 .orElseThrow(() -> AuthFailures.invalidToken("token", "reset token"));
+        locks.cleared(user.email()); // the record's lock ended with the reset
         if (!user.emailVerified()) {
             users.markEmailVerified(user.id(), now);
         }
