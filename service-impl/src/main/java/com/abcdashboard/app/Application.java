@@ -11,6 +11,7 @@ import com.abcdashboard.cache.SharedStore;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.AppEnvironment;
 import com.abcdashboard.domain.audit.AuditLog;
+import com.abcdashboard.domain.auth.AccountLinkRequests;
 import com.abcdashboard.domain.auth.AuthSettings;
 import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.LoginLocks;
@@ -48,6 +49,7 @@ import com.abcdashboard.http.SpecRoutes;
 import com.abcdashboard.http.UsersHandler;
 import com.abcdashboard.mail.DevMailServer;
 import com.abcdashboard.mail.MailModule;
+import com.abcdashboard.mail.MongoLinkRequests;
 import com.abcdashboard.observability.BuildInfo;
 import com.abcdashboard.observability.DatabaseCheck;
 import com.abcdashboard.observability.HealthReporter;
@@ -109,6 +111,8 @@ public final class Application implements AutoCloseable {
     private final BuildInfo build;
     private final MongoStore store;
     private final MailModule mail;
+    private final MongoLinkRequests linkRequests;
+    private final AccountLinkRequests fulfilment;
     private final ResilientStore shared;
     private final Lifecycle lifecycle;
     private final OffloadedPasswordHasher passwords;
@@ -119,6 +123,8 @@ public final class Application implements AutoCloseable {
             BuildInfo build,
             MongoStore store,
             MailModule mail,
+            MongoLinkRequests linkRequests,
+            AccountLinkRequests fulfilment,
             ResilientStore shared,
             Lifecycle lifecycle,
             OffloadedPasswordHasher passwords,
@@ -127,6 +133,8 @@ public final class Application implements AutoCloseable {
         this.build = build;
         this.store = store;
         this.mail = mail;
+        this.linkRequests = linkRequests;
+        this.fulfilment = fulfilment;
         this.shared = shared;
         this.lifecycle = lifecycle;
         this.passwords = passwords;
@@ -145,6 +153,7 @@ public final class Application implements AutoCloseable {
         MongoStore store = MongoStore.open(config.mongo(), List.of(new MongoPoolGauges(metrics, "main")));
         MailModule mail = null;
         OffloadedPasswordHasher passwords = null;
+        MongoLinkRequests linkRequests = null;
         ResilientStore shared = sharedStore(config, clock);
         try {
             MongoDatabase db = store.database();
@@ -169,6 +178,12 @@ public final class Application implements AutoCloseable {
                     new MeteredPasswordHasher(new BcryptPasswordHasher(config.security()), metrics));
             OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
             EmailLinks links = new EmailLinks(oneTimeTokens, opaqueTokens, mail.outbox(), settings, clock);
+            // Forgot-password and resend-verification store a request and answer; the account-specific
+            // work (lookup, token, outbox) runs here in the background, so their time tells nothing.
+            linkRequests = new MongoLinkRequests(db, clock);
+            linkRequests.createIndexes();
+            AccountLinkRequests fulfilment = new AccountLinkRequests(users, links);
+            linkRequests.start(fulfilment::fulfil);
             SessionService sessionService = new SessionService(
                     sessions, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
             RequestAuthenticator authenticator = new RequestAuthenticator(sessionService);
@@ -186,6 +201,7 @@ public final class Application implements AutoCloseable {
                             users,
                             passwords,
                             links,
+                            linkRequests,
                             sessionService,
                             config.accounts().requireEmailVerification(),
                             clock),
@@ -199,6 +215,7 @@ public final class Application implements AutoCloseable {
                             mail.outbox(),
                             audit,
                             rateLimiter,
+                            linkRequests,
                             loginLocks,
                             clock),
                     new ProfileService(users, phones, clock),
@@ -284,8 +301,12 @@ public final class Application implements AutoCloseable {
                     .build()
                     .start();
             lifecycle.running();
-            return new Application(config, build, store, mail, shared, lifecycle, passwords, server);
+            return new Application(
+                    config, build, store, mail, linkRequests, fulfilment, shared, lifecycle, passwords, server);
         } catch (RuntimeException e) {
+            if (linkRequests != null) {
+                linkRequests.close();
+            }
             if (mail != null) {
                 mail.close();
             }
@@ -330,9 +351,18 @@ public final class Application implements AutoCloseable {
         return mail.devServer();
     }
 
-    /** Delivers due mail now instead of waiting for the worker's next round (tests). */
+    /**
+     * Fulfils the due link requests, then delivers due mail, now instead of waiting for the workers'
+     * next rounds (tests).
+     */
     public int deliverDueMail() {
+        linkRequests.drainDue(fulfilment::fulfil);
         return mail.deliverDueNow();
+    }
+
+    /** Link requests (forgot-password, resend-verification) stored and not yet fulfilled (tests). */
+    public long pendingLinkRequests() {
+        return linkRequests.pending();
     }
 
     /** The JSON mapping of every request and response body: the generated one, without nulls. */
@@ -366,6 +396,7 @@ public final class Application implements AutoCloseable {
         LOG.info("Shutting down");
         server.stop();
         passwords.close();
+        linkRequests.close();
         mail.close();
         shared.close();
         store.close();
