@@ -17,8 +17,10 @@ import java.util.Optional;
  * that uses up the last of {@code maxFailedLogins} locks the account for {@code lockoutDuration} at
  * once, so however many guesses arrive at the same moment, on however many instances, at most
  * {@code maxFailedLogins} passwords are ever checked per lock window; every other attempt is refused
- * with 429, the right password included, without a password check. (Brute-force detectors that count
- * after the check — Keycloak's among them — let a burst of parallel guesses through before the lock.)
+ * with 429, the right password included, without a password check. Counting after the check, as this
+ * class did before, let a burst of parallel guesses all be evaluated before the lock. The model —
+ * failures per account, a lock for a wait time, a success resetting the count — follows Keycloak's
+ * brute-force detector.
  *
  * <p>A running lock is also copied to {@link Copies} (Redis when configured), which sign-in reads
  * first: an attempt on a locked account then costs no database write on any instance. The copy is
