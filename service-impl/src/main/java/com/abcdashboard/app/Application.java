@@ -226,8 +226,7 @@ public final class Application implements AutoCloseable {
                             config.jwt().refreshTokenTtl()),
                     clock);
             UsersHandler usersHandler = new UsersHandler(
-                    new UserAdministration(
-                            users, sessions, passwords, links, audit, policy, phones, loginLocks, clock),
+                    new UserAdministration(users, sessions, passwords, links, audit, policy, phones, loginLocks, clock),
                     authenticator,
                     clock);
 
