@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -82,6 +83,7 @@ class AuthFlowE2ETest {
     void replayingARotatedRefreshTokenRevokesTheWholeFamily() {
         Accounts.Session session = Accounts.signIn(Accounts.verified());
         String next = Accounts.refresh(session.refreshToken()).path("data.tokens.refreshToken");
+        RunningService.target().clock().advance(Duration.ofSeconds(11)); // past REFRESH_REUSE_GRACE (10 s)
 
         Accounts.refresh(session.refreshToken())
                 .then()
@@ -90,6 +92,21 @@ class AuthFlowE2ETest {
 
         Accounts.refresh(next).then().statusCode(401);
         Accounts.status(session.accessToken()).then().statusCode(401);
+    }
+
+    @Test
+    void theSameRefreshTokenAgainWithinTheGraceGetsTheSuccessorAlreadyIssued() {
+        Accounts.Session session = Accounts.signIn(Accounts.verified());
+        String next = Accounts.refresh(session.refreshToken()).path("data.tokens.refreshToken");
+
+        String again = Accounts.refresh(session.refreshToken())
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("data.tokens.refreshToken");
+
+        assertThat(again).isEqualTo(next);
+        Accounts.refresh(next).then().statusCode(200);
     }
 
     @Test

@@ -11,8 +11,10 @@ import com.abcdashboard.cache.SharedStore;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.AppEnvironment;
 import com.abcdashboard.domain.audit.AuditLog;
+import com.abcdashboard.domain.auth.AccountLinkRequests;
 import com.abcdashboard.domain.auth.AuthSettings;
 import com.abcdashboard.domain.auth.EmailLinks;
+import com.abcdashboard.domain.auth.LoginLocks;
 import com.abcdashboard.domain.auth.OpaqueTokens;
 import com.abcdashboard.domain.auth.PasswordManagement;
 import com.abcdashboard.domain.auth.Registration;
@@ -47,12 +49,14 @@ import com.abcdashboard.http.SpecRoutes;
 import com.abcdashboard.http.UsersHandler;
 import com.abcdashboard.mail.DevMailServer;
 import com.abcdashboard.mail.MailModule;
+import com.abcdashboard.mail.MongoLinkRequests;
 import com.abcdashboard.observability.BuildInfo;
 import com.abcdashboard.observability.DatabaseCheck;
 import com.abcdashboard.observability.HealthReporter;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
 import com.abcdashboard.observability.Lifecycle;
 import com.abcdashboard.observability.MeteredAuditLog;
+import com.abcdashboard.observability.MeteredPasswordHasher;
 import com.abcdashboard.observability.MongoPoolGauges;
 import com.abcdashboard.observability.Probes;
 import com.abcdashboard.observability.ServiceMetrics;
@@ -108,6 +112,8 @@ public final class Application implements AutoCloseable {
     private final BuildInfo build;
     private final MongoStore store;
     private final MailModule mail;
+    private final MongoLinkRequests linkRequests;
+    private final AccountLinkRequests fulfilment;
     private final ResilientStore shared;
     private final Lifecycle lifecycle;
     private final OffloadedPasswordHasher passwords;
@@ -118,6 +124,8 @@ public final class Application implements AutoCloseable {
             BuildInfo build,
             MongoStore store,
             MailModule mail,
+            MongoLinkRequests linkRequests,
+            AccountLinkRequests fulfilment,
             ResilientStore shared,
             Lifecycle lifecycle,
             OffloadedPasswordHasher passwords,
@@ -126,6 +134,8 @@ public final class Application implements AutoCloseable {
         this.build = build;
         this.store = store;
         this.mail = mail;
+        this.linkRequests = linkRequests;
+        this.fulfilment = fulfilment;
         this.shared = shared;
         this.lifecycle = lifecycle;
         this.passwords = passwords;
@@ -144,18 +154,17 @@ public final class Application implements AutoCloseable {
         MongoStore store = MongoStore.open(config.mongo(), List.of(new MongoPoolGauges(metrics, "main")));
         MailModule mail = null;
         OffloadedPasswordHasher passwords = null;
+        MongoLinkRequests linkRequests = null;
         ResilientStore shared = sharedStore(config, clock);
         try {
             MongoDatabase db = store.database();
             MongoUserRepository mongoUsers = new MongoUserRepository(db);
-            SharedLoginLocks loginLocks = new SharedLoginLocks(shared, metrics);
             UserRepository users = new CachingUserRepository(
                     mongoUsers,
                     shared,
                     config.cache().userDataTtl(),
                     config.cache().apiResponseTtl(),
-                    metrics,
-                    loginLocks);
+                    metrics);
             SessionRepository sessions = new CachingSessionRepository(
                     new MongoSessionRepository(db), shared, config.cache().userDataTtl(), metrics);
             MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
@@ -167,10 +176,18 @@ public final class Application implements AutoCloseable {
             mail = MailModule.start(config, db, clock, store.isEmbedded());
 
             AuthSettings settings = authSettings(config);
+            LoginLocks loginLocks = new LoginLocks(users, new SharedLoginLocks(shared, metrics), settings);
             // bcrypt on its own threads: a sign-in flood must not hold the request threads' carriers.
-            passwords = new OffloadedPasswordHasher(new BcryptPasswordHasher(config.security()));
+            passwords = new OffloadedPasswordHasher(
+                    new MeteredPasswordHasher(new BcryptPasswordHasher(config.security()), metrics));
             OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
             EmailLinks links = new EmailLinks(oneTimeTokens, opaqueTokens, mail.outbox(), settings, clock);
+            // Forgot-password and resend-verification store a request and answer; the account-specific
+            // work (lookup, token, outbox) runs here in the background, so their time tells nothing.
+            linkRequests = new MongoLinkRequests(db, clock);
+            linkRequests.createIndexes();
+            AccountLinkRequests fulfilment = new AccountLinkRequests(users, links);
+            linkRequests.start(fulfilment::fulfil);
             SessionService sessionService = new SessionService(
                     sessions, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
             RequestAuthenticator authenticator = new RequestAuthenticator(sessionService);
@@ -188,13 +205,23 @@ public final class Application implements AutoCloseable {
                             users,
                             passwords,
                             links,
+                            linkRequests,
                             sessionService,
                             config.accounts().requireEmailVerification(),
                             clock),
-                    new SignIn(users, passwords, sessionService, settings, audit, loginLocks, clock),
+                    new SignIn(users, passwords, sessionService, audit, loginLocks, clock),
                     sessionService,
                     new PasswordManagement(
-                            users, passwords, sessionService, links, mail.outbox(), audit, rateLimiter, clock),
+                            users,
+                            passwords,
+                            sessionService,
+                            links,
+                            mail.outbox(),
+                            audit,
+                            rateLimiter,
+                            linkRequests,
+                            loginLocks,
+                            clock),
                     new ProfileService(users, phones, clock),
                     authenticator,
                     // Secure cookies everywhere but local development over plain http.
@@ -203,7 +230,7 @@ public final class Application implements AutoCloseable {
                             config.jwt().refreshTokenTtl()),
                     clock);
             UsersHandler usersHandler = new UsersHandler(
-                    new UserAdministration(users, sessions, passwords, links, audit, policy, phones, clock),
+                    new UserAdministration(users, sessions, passwords, links, audit, policy, phones, loginLocks, clock),
                     authenticator,
                     clock);
 
@@ -277,8 +304,12 @@ public final class Application implements AutoCloseable {
                     .build()
                     .start();
             lifecycle.running();
-            return new Application(config, build, store, mail, shared, lifecycle, passwords, server);
+            return new Application(
+                    config, build, store, mail, linkRequests, fulfilment, shared, lifecycle, passwords, server);
         } catch (RuntimeException e) {
+            if (linkRequests != null) {
+                linkRequests.close();
+            }
             if (mail != null) {
                 mail.close();
             }
@@ -314,7 +345,8 @@ public final class Application implements AutoCloseable {
                 SET_PASSWORD_TTL,
                 config.security().maxFailedLogins(),
                 config.security().lockoutDuration(),
-                config.server().clientUrl());
+                config.server().clientUrl(),
+                config.jwt().refreshReuseGrace());
     }
 
     /** Mail capture server of development and tests, when running (tests read the captured mail). */
@@ -322,9 +354,18 @@ public final class Application implements AutoCloseable {
         return mail.devServer();
     }
 
-    /** Delivers due mail now instead of waiting for the worker's next round (tests). */
+    /**
+     * Fulfils the due link requests, then delivers due mail, now instead of waiting for the workers'
+     * next rounds (tests).
+     */
     public int deliverDueMail() {
+        linkRequests.drainDue(fulfilment::fulfil);
         return mail.deliverDueNow();
+    }
+
+    /** Link requests (forgot-password, resend-verification) stored and not yet fulfilled (tests). */
+    public long pendingLinkRequests() {
+        return linkRequests.pending();
     }
 
     /** The JSON mapping of every request and response body: the generated one, without nulls. */
@@ -358,6 +399,7 @@ public final class Application implements AutoCloseable {
         LOG.info("Shutting down");
         server.stop();
         passwords.close();
+        linkRequests.close();
         mail.close();
         shared.close();
         store.close();

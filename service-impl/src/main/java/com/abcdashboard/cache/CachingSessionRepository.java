@@ -73,8 +73,14 @@ public final class CachingSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Optional<Session> rotate(String presentedHash, String newHash, Instant now, Instant newExpiresAt) {
-        Optional<Session> rotated = sessions.rotate(presentedHash, newHash, now, newExpiresAt);
+    public Optional<LatestRotation> findLatestRotation(String rotatedHash) {
+        return sessions.findLatestRotation(rotatedHash);
+    }
+
+    @Override
+    public Optional<Session> rotate(
+            String presentedHash, String newHash, String sealedSuccessor, Instant now, Instant newExpiresAt) {
+        Optional<Session> rotated = sessions.rotate(presentedHash, newHash, sealedSuccessor, now, newExpiresAt);
         rotated.ifPresent(session -> store.invalidate(key(session.id())));
         return rotated;
     }

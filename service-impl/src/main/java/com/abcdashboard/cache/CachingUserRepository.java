@@ -2,6 +2,7 @@ package com.abcdashboard.cache;
 
 import com.abcdashboard.domain.Page;
 import com.abcdashboard.domain.PageRequest;
+import com.abcdashboard.domain.user.LoginAttempt;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.ProfileChanges;
 import com.abcdashboard.domain.user.User;
@@ -35,10 +36,6 @@ import java.util.function.Supplier;
  * generation on, which retires every cached list and statistics answer at once — on every instance,
  * since they all read the same keys. Lookups by email (sign-in) always read MongoDB. MongoDB stays the
  * record of truth: a cache outage only costs the reads (see {@link ResilientStore}).
- *
- * <p>It also keeps {@link SharedLoginLocks} in step: a lock MongoDB sets on a failed sign-in is copied
- * there, and every write that ends it early (password change or reset) or frees the address (soft
- * delete) removes the copy; otherwise it expires with the lock.
  */
 public final class CachingUserRepository implements UserRepository {
     private static final String GENERATION = "users:gen";
@@ -49,21 +46,18 @@ public final class CachingUserRepository implements UserRepository {
     private final Duration userTtl;
     private final Duration responseTtl;
     private final ServiceMetrics metrics;
-    private final SharedLoginLocks locks;
 
     public CachingUserRepository(
             UserRepository users,
             ResilientStore store,
             Duration userTtl,
             Duration responseTtl,
-            ServiceMetrics metrics,
-            SharedLoginLocks locks) {
+            ServiceMetrics metrics) {
         this.users = users;
         this.store = store;
         this.userTtl = userTtl;
         this.responseTtl = responseTtl;
         this.metrics = metrics;
-        this.locks = locks;
     }
 
     @Override
@@ -115,16 +109,14 @@ public final class CachingUserRepository implements UserRepository {
 
     @Override
     public Optional<User> changePassword(String id, String passwordHash, Instant at) {
-        Optional<User> changed = changed(id, users.changePassword(id, passwordHash, at));
-        changed.ifPresent(user -> locks.cleared(user.email()));
-        return changed;
+        return changed(id, users.changePassword(id, passwordHash, at));
     }
 
     @Override
-    public Optional<User> recordFailedLogin(String id, Instant now, int maxAttempts, Duration lockFor) {
-        Optional<User> after = changed(id, users.recordFailedLogin(id, now, maxAttempts, lockFor));
-        after.ifPresent(user -> locks.locked(user, now));
-        return after;
+    public Optional<LoginAttempt> reserveLoginAttempt(String id, Instant now, int maxAttempts, Duration lockFor) {
+        Optional<LoginAttempt> attempt = users.reserveLoginAttempt(id, now, maxAttempts, lockFor);
+        changed(id);
+        return attempt;
     }
 
     @Override
@@ -134,7 +126,6 @@ public final class CachingUserRepository implements UserRepository {
 
     @Override
     public Optional<User> recordSuccessfulLogin(String id, Instant now) {
-        // No lock copy to remove: sign-in only gets here when neither copy nor record holds a lock.
         return changed(id, users.recordSuccessfulLogin(id, now));
     }
 
@@ -147,10 +138,6 @@ public final class CachingUserRepository implements UserRepository {
     public boolean softDelete(User expected, Instant at, String deletedBy) {
         boolean deleted = users.softDelete(expected, at, deletedBy);
         changed(expected.id());
-        if (deleted) {
-            // The address is free for a new account, which must not inherit the old one's lock.
-            locks.cleared(expected.email());
-        }
         return deleted;
     }
 

@@ -1,7 +1,7 @@
 package com.abcdashboard.cache;
 
 import com.abcdashboard.domain.auth.LoginLocks;
-import com.abcdashboard.domain.user.User;
+import com.abcdashboard.domain.auth.LoginLocks.Lock;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,13 +10,12 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * {@link LoginLocks} in the shared store: {@code login-lock:<sha256(email)>} holds the user id and the
- * end of the lock, and expires with the lock. The email is hashed so addresses never appear in key
- * names (monitoring, {@code SCAN}, slow logs). Written by {@link CachingUserRepository} after MongoDB
- * locked the account, and removed (now, or when an unreachable store is back) after every write that
- * ends the lock early there — password change or reset — or frees the address (soft delete).
+ * {@link LoginLocks.Copies} in the shared store: {@code login-lock:<sha256(email)>} holds the user id and
+ * the end of the lock, and expires with the lock. The email is hashed so addresses never appear in key
+ * names (monitoring, {@code SCAN}, slow logs). What to copy and when to remove it is decided by
+ * {@link LoginLocks}; a removal while the store is unreachable happens when it is back.
  */
-public final class SharedLoginLocks implements LoginLocks {
+public final class SharedLoginLocks implements LoginLocks.Copies {
     private static final ObjectMapper JSON = CacheJson.MAPPER;
 
     private final ResilientStore store;
@@ -36,24 +35,18 @@ public final class SharedLoginLocks implements LoginLocks {
         return lock;
     }
 
-    /** Copies the lock MongoDB just set on {@code user} (nothing when it holds none at {@code now}). */
-    void locked(User user, Instant now) {
-        Duration left = user.lockedUntil() == null ? Duration.ZERO : Duration.between(now, user.lockedUntil());
-        if (left.toMillis() < 1) { // no lock, or one ending now: Redis refuses an expiry of 0
-            return;
-        }
+    @Override
+    public void put(String normalisedEmail, Lock lock, Duration left) {
         try {
-            store.put(key(user.email()), JSON.writeValueAsString(new Lock(user.id(), user.lockedUntil())), left);
+            store.put(key(normalisedEmail), JSON.writeValueAsString(lock), left);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot store a login lock", e);
         }
     }
 
-    /** The account's lock ended in MongoDB (or its address was freed): forget it everywhere. */
-    void cleared(String email) {
-        if (email != null) {
-            store.invalidate(key(email));
-        }
+    @Override
+    public void remove(String normalisedEmail) {
+        store.invalidate(key(normalisedEmail));
     }
 
     /** The key of the lock on this address (without the namespace). */

@@ -95,6 +95,10 @@ public record AppConfig(
         MEMORY
     }
 
+    /**
+     * @param refreshReuseGrace how long after a refresh token's rotation presenting it again returns the
+     *     successor already issued instead of counting as reuse (two tabs refreshing at once)
+     */
     public record Jwt(
             String secret,
             String issuer,
@@ -102,7 +106,8 @@ public record AppConfig(
             Duration accessTokenTtl,
             Duration refreshTokenTtl,
             Duration emailVerificationTtl,
-            Duration passwordResetTtl) {
+            Duration passwordResetTtl,
+            Duration refreshReuseGrace) {
         @Override
         public String toString() {
             return "Jwt[secret=***, issuer=" + issuer + ", audience=" + audience + "]";
@@ -310,6 +315,9 @@ public record AppConfig(
         return names;
     }
 
+    /** A longer grace would leave a stolen refresh token usable for that long after its rotation. */
+    private static final Duration MAX_REFRESH_REUSE_GRACE = Duration.ofMinutes(1);
+
     private static final java.util.regex.Pattern PROXY =
             java.util.regex.Pattern.compile("^[0-9A-Fa-f:.]+(/\\d{1,3})?$");
 
@@ -372,7 +380,18 @@ public record AppConfig(
                         env == AppEnvironment.PRODUCTION ? Duration.ofMinutes(15) : Duration.ofHours(1)),
                 in.duration("JWT_REFRESH_EXPIRES_IN", Duration.ofDays(7)),
                 in.duration("JWT_EMAIL_VERIFICATION_EXPIRES_IN", Duration.ofHours(24)),
-                in.duration("JWT_PASSWORD_RESET_EXPIRES_IN", Duration.ofMinutes(10)));
+                in.duration("JWT_PASSWORD_RESET_EXPIRES_IN", Duration.ofMinutes(10)),
+                refreshReuseGrace(in));
+    }
+
+    /** Short by design: within it a copied refresh token is honoured too, so reuse detection waits that long. */
+    private static Duration refreshReuseGrace(ConfigReader in) {
+        Duration grace = in.duration("REFRESH_REUSE_GRACE", Duration.ofSeconds(10));
+        if (grace.compareTo(MAX_REFRESH_REUSE_GRACE) > 0) {
+            in.problem("REFRESH_REUSE_GRACE", "must be at most 1m");
+            return MAX_REFRESH_REUSE_GRACE;
+        }
+        return grace;
     }
 
     private static Email readEmail(ConfigReader in, AppEnvironment env) {

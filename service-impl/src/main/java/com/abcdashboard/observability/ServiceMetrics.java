@@ -108,6 +108,17 @@ public final class ServiceMetrics {
         pair[hit ? 0 : 1].increment();
     }
 
+    /**
+     * {@code password_checks_total{against}}: bcrypt evaluations; {@code against} is {@code account} (a
+     * stored hash) or {@code nothing} (the dummy hash spent for an unknown address).
+     */
+    public void passwordCheck(boolean againstAccount) {
+        count(
+                "password.checks",
+                "Password hash evaluations (bcrypt)",
+                Tag.create("against", againstAccount ? "account" : "nothing"));
+    }
+
     /** {@code rate_limit_rejections_total{limit}}. */
     public void rateLimitRejected(String limit) {
         count("rate.limit.rejections", "Requests refused by a rate limit", Tag.create("limit", limit));

@@ -40,6 +40,8 @@ public final class MongoSessionRepository implements SessionRepository {
     static final String TTL_INDEX = "sessions_ttl";
     /** Rotated hashes kept per session; a replay older than this is just an unknown token. */
     static final int ROTATED_HASHES_KEPT = 100;
+    /** {@code {from, at, successor}}: the latest rotation, for the refresh-reuse grace. */
+    static final String LATEST_ROTATION = "latestRotation";
     /**
      * How long MongoDB keeps a session after it expired, before its TTL monitor deletes it: long enough
      * to answer "which sessions did this user have last week", short enough to bound the collection.
@@ -111,16 +113,37 @@ public final class MongoSessionRepository implements SessionRepository {
     }
 
     @Override
-    public Optional<Session> rotate(String presentedHash, String newHash, Instant now, Instant newExpiresAt) {
+    public Optional<Session> rotate(
+            String presentedHash, String newHash, String sealedSuccessor, Instant now, Instant newExpiresAt) {
         Bson stillCurrent = and(eq("tokenHash", presentedHash), exists("revokedAt", false), gt("expiresAt", date(now)));
         Bson update = Updates.combine(
                 Updates.set("tokenHash", newHash),
                 Updates.set("lastUsedAt", date(now)),
                 Updates.set("expiresAt", date(newExpiresAt)),
                 Updates.pushEach(
-                        "rotatedTokenHashes", List.of(presentedHash), new PushOptions().slice(-ROTATED_HASHES_KEPT)));
+                        "rotatedTokenHashes", List.of(presentedHash), new PushOptions().slice(-ROTATED_HASHES_KEPT)),
+                sealedSuccessor == null
+                        ? Updates.unset(LATEST_ROTATION)
+                        : Updates.set(
+                                LATEST_ROTATION,
+                                new Document("from", presentedHash)
+                                        .append("at", date(now))
+                                        .append("successor", sealedSuccessor)));
         return Optional.ofNullable(sessions.findOneAndUpdate(stillCurrent, update, RETURN_AFTER))
                 .map(MongoSessionRepository::toSession);
+    }
+
+    @Override
+    public Optional<LatestRotation> findLatestRotation(String rotatedHash) {
+        // rotatedTokenHashes is indexed; the latest rotation is one of them.
+        Document found = sessions.find(
+                        and(eq("rotatedTokenHashes", rotatedHash), eq(LATEST_ROTATION + ".from", rotatedHash)))
+                .first();
+        if (found == null) {
+            return Optional.empty();
+        }
+        Document latest = found.get(LATEST_ROTATION, Document.class);
+        return Optional.of(new LatestRotation(toSession(found), instant(latest, "at"), latest.getString("successor")));
     }
 
     @Override

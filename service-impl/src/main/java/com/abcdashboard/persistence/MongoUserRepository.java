@@ -7,12 +7,14 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.abcdashboard.domain.Page;
 import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.user.DuplicateUserException;
 import com.abcdashboard.domain.user.LastActiveAdminException;
+import com.abcdashboard.domain.user.LoginAttempt;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.ProfileChanges;
 import com.abcdashboard.domain.user.Role;
@@ -36,6 +38,7 @@ import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,9 +91,9 @@ public final class MongoUserRepository implements UserRepository {
                     new IndexOptions().name(ACTIVE_LIST_INDEX)));
 
     /**
-     * How often {@link #recordFailedLogin} retries when concurrent failures keep moving the counter
-     * across the lock threshold between its two conditional updates. Each retry means another failure
-     * was recorded meanwhile, so this bound is never reached in practice.
+     * How often {@link #reserveLoginAttempt} retries when concurrent reservations keep moving the counter
+     * or the lock between its conditional updates. Each retry means another reservation was made
+     * meanwhile, so this bound is never reached in practice.
      */
     private static final int MAX_COUNTER_RACES = 1_000;
 
@@ -245,7 +248,7 @@ public final class MongoUserRepository implements UserRepository {
      * matches and the pair is tried again.
      */
     @Override
-    public Optional<User> recordFailedLogin(String id, Instant now, int maxAttempts, Duration lockFor) {
+    public Optional<LoginAttempt> reserveLoginAttempt(String id, Instant now, int maxAttempts, Duration lockFor) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
@@ -254,43 +257,48 @@ public final class MongoUserRepository implements UserRepository {
             return Optional.empty();
         }
         Bson user = and(eq("_id", oid.get()), notDeleted());
+        // Not locked at now: no lock, or one that has ended.
+        Bson open = and(user, or(exists(LOCKED_UNTIL, false), lte(LOCKED_UNTIL, date(now))));
+        Bson touched = Updates.set("updatedAt", date(now));
+        Date lockedUntil = date(now.plus(lockFor));
+        int alreadyCounted = maxAttempts - 1;
         for (int race = 0; race < MAX_COUNTER_RACES; race++) {
-            Optional<Document> after = countOrLock(user, now, now.plus(lockFor), maxAttempts - 1);
-            if (after.isPresent()) {
-                return after.map(MongoUserRepository::toUser);
+            // Below the last one: count it.
+            if (alreadyCounted > 0
+                    && users.updateOne(
+                                            and(
+                                                    open,
+                                                    or(
+                                                            exists(FAILED_LOGINS, false),
+                                                            lt(FAILED_LOGINS, alreadyCounted))),
+                                            Updates.combine(Updates.inc(FAILED_LOGINS, 1), touched))
+                                    .getModifiedCount()
+                            == 1) {
+                return Optional.of(LoginAttempt.allowed());
             }
-            if (users.find(user).first() == null) {
+            // The last one of the window: granted, and the account locks with it.
+            Bson last = alreadyCounted > 0 ? and(open, gte(FAILED_LOGINS, alreadyCounted)) : open;
+            if (users.updateOne(
+                                    last,
+                                    Updates.combine(
+                                            Updates.set(FAILED_LOGINS, 0),
+                                            Updates.set(LOCKED_UNTIL, lockedUntil),
+                                            touched))
+                            .getModifiedCount()
+                    == 1) {
+                return Optional.of(LoginAttempt.allowedLastBefore(lockedUntil.toInstant()));
+            }
+            Document current = users.find(user).first();
+            if (current == null) {
                 return Optional.empty();
+            }
+            Instant until = instant(current, LOCKED_UNTIL);
+            if (until != null && until.isAfter(now)) {
+                return Optional.of(LoginAttempt.refused(until));
             }
         }
         throw new IllegalStateException(
                 "users/" + id + ": the failed-login counter did not settle; is " + FAILED_LOGINS + " a number?");
-    }
-
-    /**
-     * One failure, as the document looks right after it; empty when neither conditional update matched.
-     * Built from the pre-image plus the update this call applied: the embedded server hands out its
-     * post-image by reference, so a concurrent update can show through it, while the pre-image is a
-     * private copy on both servers.
-     */
-    private Optional<Document> countOrLock(Bson user, Instant now, Instant lockedUntil, int alreadyCounted) {
-        Bson touched = Updates.set("updatedAt", date(now));
-        if (alreadyCounted > 0) {
-            Bson belowThreshold = or(exists(FAILED_LOGINS, false), lt(FAILED_LOGINS, alreadyCounted));
-            Document before = users.findOneAndUpdate(
-                    and(user, belowThreshold), Updates.combine(Updates.inc(FAILED_LOGINS, 1), touched), RETURN_BEFORE);
-            if (before != null) {
-                return Optional.of(before.append(FAILED_LOGINS, before.getInteger(FAILED_LOGINS, 0) + 1)
-                        .append("updatedAt", date(now)));
-            }
-        }
-        Bson atThreshold = alreadyCounted > 0 ? and(user, gte(FAILED_LOGINS, alreadyCounted)) : user;
-        Bson lock =
-                Updates.combine(Updates.set(FAILED_LOGINS, 0), Updates.set(LOCKED_UNTIL, date(lockedUntil)), touched);
-        return Optional.ofNullable(users.findOneAndUpdate(atThreshold, lock, RETURN_BEFORE))
-                .map(before -> before.append(FAILED_LOGINS, 0)
-                        .append(LOCKED_UNTIL, date(lockedUntil))
-                        .append("updatedAt", date(now)));
     }
 
     @Override

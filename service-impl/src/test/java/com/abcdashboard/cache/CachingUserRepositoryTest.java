@@ -30,7 +30,6 @@ class CachingUserRepositoryTest {
     private static final Duration USER_TTL = Duration.ofMillis(1500);
     private static final Duration RESPONSE_TTL = Duration.ofMillis(1500);
     private static final Duration LONG = Duration.ofMinutes(5);
-    private static final Duration LOCK = Duration.ofMinutes(15);
 
     @RegisterExtension
     static final EmbeddedMongo embedded = new EmbeddedMongo();
@@ -57,8 +56,7 @@ class CachingUserRepositoryTest {
     }
 
     private CachingUserRepository instance(ResilientStore store, Duration userTtl, Duration responseTtl) {
-        return new CachingUserRepository(
-                mongo, store, userTtl, responseTtl, metrics, new SharedLoginLocks(store, metrics));
+        return new CachingUserRepository(mongo, store, userTtl, responseTtl, metrics);
     }
 
     @Test
@@ -150,42 +148,6 @@ class CachingUserRepositoryTest {
         a.markEmailVerified(sam.id(), Instant.now());
         onTheOtherInstance(() ->
                 assertThat(b.findById(sam.id()).orElseThrow().emailVerified()).isTrue());
-    }
-
-    @Test
-    void aLockSetInMongoIsServedFromRedisOnEveryInstanceUntilAPasswordResetEndsIt() {
-        CachingUserRepository a = instance(storeA, LONG, LONG);
-        SharedLoginLocks locksOnB = new SharedLoginLocks(storeB, metrics);
-        User sam = a.insert(newUser("sam@cache.test"));
-        Instant now = Instant.now();
-
-        a.recordFailedLogin(sam.id(), now, 2, LOCK);
-        assertThat(locksOnB.find("sam@cache.test", now)).isEmpty();
-        User locked = a.recordFailedLogin(sam.id(), now, 2, LOCK).orElseThrow();
-
-        assertThat(locksOnB.find("sam@cache.test", now))
-                .contains(new com.abcdashboard.domain.auth.LoginLocks.Lock(sam.id(), locked.lockedUntil()));
-        assertThat(redis.ttlMillis(SharedLoginLocks.key("sam@cache.test")))
-                .isBetween(LOCK.minusSeconds(5).toMillis(), LOCK.toMillis());
-        // Read with a clock past the lock's end: not locked any more, whatever Redis still holds.
-        assertThat(locksOnB.find("sam@cache.test", locked.lockedUntil())).isEmpty();
-
-        a.changePassword(sam.id(), "new-hash", Instant.now());
-        assertThat(locksOnB.find("sam@cache.test", now)).isEmpty();
-    }
-
-    @Test
-    void aFreedAddressDoesNotInheritTheDeletedAccountsLock() {
-        CachingUserRepository a = instance(storeA, LONG, LONG);
-        User sam = a.insert(newUser("sam@cache.test"));
-        Instant now = Instant.now();
-        a.recordFailedLogin(sam.id(), now, 1, LOCK);
-        SharedLoginLocks locks = new SharedLoginLocks(storeB, metrics);
-        assertThat(locks.find("sam@cache.test", now)).isPresent();
-
-        a.softDelete(a.findById(sam.id()).orElseThrow(), now, "admin");
-
-        assertThat(locks.find("sam@cache.test", now)).isEmpty();
     }
 
     private static UserQuery activeOnly(boolean active) {

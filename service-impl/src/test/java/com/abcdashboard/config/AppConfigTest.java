@@ -105,6 +105,7 @@ class AppConfigTest {
         assertThat(config.jwt().refreshTokenTtl()).isEqualTo(Duration.ofDays(7));
         assertThat(config.jwt().emailVerificationTtl()).isEqualTo(Duration.ofHours(24));
         assertThat(config.jwt().passwordResetTtl()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(config.jwt().refreshReuseGrace()).isEqualTo(Duration.ofSeconds(10));
         assertThat(config.email().capturesInProcess()).isTrue();
         assertThat(config.email().port()).isEqualTo(587);
         assertThat(config.security()).isEqualTo(new AppConfig.Security(12, 5, Duration.ofMinutes(15)));
@@ -163,6 +164,14 @@ class AppConfigTest {
     @ValueSource(strings = {"soon", "15 minutes", "-5m", "1w", "1.5h", "0", "0s", "3651d", "99999999999999999999"})
     void anInvalidDurationIsReported(String duration) {
         assertThat(variablesNamedBy(problems(dev("JWT_EXPIRES_IN", duration)))).containsExactly("JWT_EXPIRES_IN");
+    }
+
+    @Test
+    void aRefreshReuseGraceOverAMinuteIsRefused() {
+        assertThat(AppConfig.from(dev("REFRESH_REUSE_GRACE", "1m")).jwt().refreshReuseGrace())
+                .isEqualTo(Duration.ofMinutes(1));
+        assertThat(variablesNamedBy(problems(dev("REFRESH_REUSE_GRACE", "61s"))))
+                .containsExactly("REFRESH_REUSE_GRACE");
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.abcdashboard.domain.user.DuplicateUserException;
+import com.abcdashboard.domain.user.LoginAttempt;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
@@ -129,7 +130,7 @@ class MongoUserRepositoryTest {
             assertThat(users.findById(id)).as(id).isEmpty();
             assertThat(users.markEmailVerified(id, NOW)).as(id).isEmpty();
             assertThat(users.changePassword(id, "$2a$new", NOW)).as(id).isEmpty();
-            assertThat(users.recordFailedLogin(id, NOW, 5, LOCK)).as(id).isEmpty();
+            assertThat(users.reserveLoginAttempt(id, NOW, 5, LOCK)).as(id).isEmpty();
             assertThat(users.recordSuccessfulLogin(id, NOW)).as(id).isEmpty();
         }
         assertThat(users.findById(null)).isEmpty();
@@ -145,7 +146,7 @@ class MongoUserRepositoryTest {
         assertThat(users.findByEmail("gone@example.com")).isEmpty();
         assertThat(users.markEmailVerified(hex, NOW)).isEmpty();
         assertThat(users.changePassword(hex, "$2a$new", NOW)).isEmpty();
-        assertThat(users.recordFailedLogin(hex, NOW, 5, LOCK)).isEmpty();
+        assertThat(users.reserveLoginAttempt(hex, NOW, 5, LOCK)).isEmpty();
         assertThat(users.recordSuccessfulLogin(hex, NOW)).isEmpty();
         assertThat(documents.find(Filters.eq("_id", id)).first()).isEqualTo(before);
     }
@@ -190,66 +191,72 @@ class MongoUserRepositoryTest {
     }
 
     @Test
-    void theFifthConsecutiveFailureLocksTheAccountAndResetsTheCounter() {
+    void theFifthReservationIsGrantedAndLocksTheAccountAndResetsTheCounter() {
         User jane = insert("jane@example.com", null);
 
         for (int attempt = 1; attempt <= 4; attempt++) {
-            User counted = users.recordFailedLogin(jane.id(), NOW, 5, LOCK).orElseThrow();
+            assertThat(users.reserveLoginAttempt(jane.id(), NOW, 5, LOCK)).contains(LoginAttempt.allowed());
+            User counted = users.findById(jane.id()).orElseThrow();
             assertThat(counted.failedLoginAttempts()).isEqualTo(attempt);
             assertThat(counted.lockedUntil()).isNull();
         }
-        User locked = users.recordFailedLogin(jane.id(), NOW, 5, LOCK).orElseThrow();
+        LoginAttempt last = users.reserveLoginAttempt(jane.id(), NOW, 5, LOCK).orElseThrow();
 
-        assertThat(locked.lockedUntil()).isEqualTo(NOW.plus(LOCK));
-        assertThat(locked.failedLoginAttempts()).isZero();
-        assertThat(locked.isLockedAt(NOW.plus(LOCK).minusSeconds(1))).isTrue();
-    }
-
-    @Test
-    void withASingleAllowedAttemptTheFirstFailureLocks() {
-        User jane = insert("jane@example.com", null);
-
-        User locked = users.recordFailedLogin(jane.id(), NOW, 1, LOCK).orElseThrow();
-
+        assertThat(last).isEqualTo(LoginAttempt.allowedLastBefore(NOW.plus(LOCK)));
+        User locked = users.findById(jane.id()).orElseThrow();
         assertThat(locked.lockedUntil()).isEqualTo(NOW.plus(LOCK));
         assertThat(locked.failedLoginAttempts()).isZero();
     }
 
     @Test
-    void concurrentFailuresAreEachCountedOnce() throws Exception {
+    void aLockedAccountRefusesReservationsUntilTheLockEnds() {
+        User jane = insert("jane@example.com", null);
+        users.reserveLoginAttempt(jane.id(), NOW, 1, LOCK);
+
+        assertThat(users.reserveLoginAttempt(jane.id(), NOW.plus(LOCK).minusMillis(1), 1, LOCK))
+                .contains(LoginAttempt.refused(NOW.plus(LOCK)));
+        Instant after = NOW.plus(LOCK);
+        assertThat(users.reserveLoginAttempt(jane.id(), after, 2, LOCK)).contains(LoginAttempt.allowed());
+    }
+
+    @Test
+    void withASingleAllowedAttemptTheFirstReservationLocks() {
         User jane = insert("jane@example.com", null);
 
-        List<Integer> counts = Concurrently.run(
+        assertThat(users.reserveLoginAttempt(jane.id(), NOW, 1, LOCK))
+                .contains(LoginAttempt.allowedLastBefore(NOW.plus(LOCK)));
+        assertThat(users.findById(jane.id()).orElseThrow().failedLoginAttempts())
+                .isZero();
+    }
+
+    @Test
+    void concurrentReservationsAreEachCountedOnce() throws Exception {
+        User jane = insert("jane@example.com", null);
+
+        List<LoginAttempt> attempts = Concurrently.run(
                 20,
-                thread -> users.recordFailedLogin(jane.id(), NOW, 100, LOCK)
-                        .orElseThrow()
-                        .failedLoginAttempts());
+                thread -> users.reserveLoginAttempt(jane.id(), NOW, 100, LOCK).orElseThrow());
 
-        assertThat(counts)
-                .containsExactlyInAnyOrder(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20);
+        assertThat(attempts).containsOnly(LoginAttempt.allowed());
         assertThat(users.findById(jane.id()).orElseThrow().failedLoginAttempts())
                 .isEqualTo(20);
     }
 
     @Test
-    void concurrentFailuresLockExactlyAtEveryFifthOne() throws Exception {
+    void ofTwentyConcurrentReservationsExactlyFiveAreGrantedAndTheFifthLocks() throws Exception {
         User jane = insert("jane@example.com", null);
 
-        // Twenty failures with a limit of five: four rounds of counting 1..4, each ended by a locking failure.
-        List<User> results = Concurrently.run(
-                20, thread -> users.recordFailedLogin(jane.id(), NOW, 5, LOCK).orElseThrow());
+        List<LoginAttempt> attempts = Concurrently.run(
+                20, thread -> users.reserveLoginAttempt(jane.id(), NOW, 5, LOCK).orElseThrow());
 
-        assertThat(results)
-                .extracting(User::failedLoginAttempts)
-                .containsExactlyInAnyOrder(1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 0, 0, 0, 0);
-        assertThat(results)
-                .filteredOn(u -> u.failedLoginAttempts() == 0)
-                .allSatisfy(u -> assertThat(u.lockedUntil()).isEqualTo(NOW.plus(LOCK)));
-        assertThat(results.stream().filter(u -> u.lockedUntil() == null))
-                .extracting(User::failedLoginAttempts)
-                .containsExactlyInAnyOrder(1, 2, 3, 4);
-        assertThat(users.findById(jane.id()).orElseThrow().failedLoginAttempts())
-                .isZero();
+        assertThat(attempts).filteredOn(LoginAttempt::granted).hasSize(5);
+        assertThat(attempts)
+                .filteredOn(LoginAttempt::locks)
+                .containsExactly(LoginAttempt.allowedLastBefore(NOW.plus(LOCK)));
+        assertThat(attempts).filteredOn(a -> !a.granted()).containsOnly(LoginAttempt.refused(NOW.plus(LOCK)));
+        User after = users.findById(jane.id()).orElseThrow();
+        assertThat(after.failedLoginAttempts()).isZero();
+        assertThat(after.lockedUntil()).isEqualTo(NOW.plus(LOCK));
     }
 
     @Test
@@ -275,10 +282,8 @@ class MongoUserRepositoryTest {
             assertThat(u.lastModifiedBy()).isEqualTo(jane.id());
         });
         Instant t2 = NOW.plusSeconds(2);
-        assertThat(users.recordFailedLogin(jane.id(), t2, 5, LOCK))
-                .get()
-                .extracting(User::updatedAt)
-                .isEqualTo(t2);
+        users.reserveLoginAttempt(jane.id(), t2, 5, LOCK);
+        assertThat(users.findById(jane.id())).get().extracting(User::updatedAt).isEqualTo(t2);
         Instant t3 = NOW.plusSeconds(3);
         assertThat(users.recordSuccessfulLogin(jane.id(), t3))
                 .get()
@@ -326,11 +331,12 @@ class MongoUserRepositoryTest {
         return users.insert(newUser(email, username, true, false));
     }
 
-    /** Six failures with a limit of five: locked at the fifth, one counted since. */
+    /** Five reservations with a limit of five, then one after the lock ended: one counted since. */
     private void lockWithOneFailureCountedSince(User user) {
-        for (int i = 0; i < 6; i++) {
-            users.recordFailedLogin(user.id(), NOW, 5, LOCK);
+        for (int i = 0; i < 5; i++) {
+            users.reserveLoginAttempt(user.id(), NOW, 5, LOCK);
         }
+        users.reserveLoginAttempt(user.id(), NOW.plus(LOCK), 5, LOCK);
     }
 
     /** A soft-deleted account as the deletion writes it: deletedAt set, the unique keys removed. */

@@ -7,6 +7,7 @@ import java.time.Duration;
  * The rules of sign-in and of the emailed links.
  *
  * @param clientUrl the dashboard's origin; emailed links point at its pages
+ * @param refreshReuseGrace how long a rotated refresh token still returns its successor (not reuse)
  */
 public record AuthSettings(
         Duration refreshTokenTtl,
@@ -15,7 +16,8 @@ public record AuthSettings(
         Duration setPasswordTtl,
         int maxFailedLogins,
         Duration lockoutDuration,
-        URI clientUrl) {
+        URI clientUrl,
+        Duration refreshReuseGrace) {
 
     /** {@code CLIENT_URL/<page>?token=<token>}. */
     public String link(String page, String token) {

@@ -4,6 +4,7 @@ import com.abcdashboard.domain.FieldErrors;
 import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.audit.AuditLog;
+import com.abcdashboard.domain.auth.LinkRequests.LinkRequest;
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.MailOutbox;
 import com.abcdashboard.domain.user.AccountFields;
@@ -22,6 +23,8 @@ public final class PasswordManagement {
     private final MailOutbox mail;
     private final AuditLog audit;
     private final ResetThrottle resetThrottle;
+    private final LinkRequests linkRequests;
+    private final LoginLocks locks;
     private final Clock clock;
 
     public PasswordManagement(
@@ -32,6 +35,8 @@ public final class PasswordManagement {
             MailOutbox mail,
             AuditLog audit,
             ResetThrottle resetThrottle,
+            LinkRequests linkRequests,
+            LoginLocks locks,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
@@ -40,6 +45,8 @@ public final class PasswordManagement {
         this.mail = mail;
         this.audit = audit;
         this.resetThrottle = resetThrottle;
+        this.linkRequests = linkRequests;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -59,22 +66,25 @@ public final class PasswordManagement {
         }
         Instant now = clock.instant();
         users.changePassword(user.id(), passwords.hash(newPassword), now);
+        locks.cleared(user.email()); // the record's lock ended with the change
         sessions.revokeOthers(user.id(), caller.sessionId(), "password-change");
         audit.record(AuditEvent.of(AuditAction.PASSWORD_CHANGED, now, user.id(), user.id(), client, Map.of()));
         mail.enqueue(new EmailMessage(
                 user.email(), EmailMessage.Template.PASSWORD_CHANGED, Map.of("name", user.firstName())));
     }
 
-    /** Emails a reset link when an active account has this address; silent otherwise. */
+    /**
+     * Emails a reset link when an active account has this address; silent otherwise. The request is
+     * stored and answered at once, the same way for every address; the link follows from the background.
+     */
     public void forgot(String email) {
         FieldErrors errors = new FieldErrors();
         AccountFields.checkEmail("email", email, errors);
         errors.throwIfAny();
         // Counted whether or not an account exists, so the limit reveals nothing either.
         resetThrottle.check(AccountFields.normaliseEmail(email));
-        users.findByEmail(AccountFields.normaliseEmail(email))
-                .filter(User::active)
-                .ifPresent(user -> links.send(user, links.passwordReset()));
+        // The same work for every address; the account lookup and the link happen in the background.
+        linkRequests.submit(new LinkRequest(LinkRequest.Kind.PASSWORD_RESET, AccountFields.normaliseEmail(email)));
     }
 
     /**
@@ -92,6 +102,7 @@ public final class PasswordManagement {
                 .orElseThrow(() -> AuthFailures.invalidToken("token", "reset token"));
         User user = users.changePassword(consumed.userId(), passwords.hash(newPassword), now)
                 .orElseThrow(() -> AuthFailures.invalidToken("token", "reset token"));
+        locks.cleared(user.email()); // the record's lock ended with the reset
         if (!user.emailVerified()) {
             users.markEmailVerified(user.id(), now);
         }

@@ -3,6 +3,7 @@ package com.abcdashboard.domain.auth;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.FieldErrors;
+import com.abcdashboard.domain.auth.LinkRequests.LinkRequest;
 import com.abcdashboard.domain.user.AccountFields;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.Role;
@@ -35,6 +36,7 @@ public final class Registration {
     private final UserRepository users;
     private final PasswordHasher passwords;
     private final EmailLinks links;
+    private final LinkRequests linkRequests;
     private final SessionService sessions;
     private final boolean requireEmailVerification;
     private final Clock clock;
@@ -43,12 +45,14 @@ public final class Registration {
             UserRepository users,
             PasswordHasher passwords,
             EmailLinks links,
+            LinkRequests linkRequests,
             SessionService sessions,
             boolean requireEmailVerification,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.links = links;
+        this.linkRequests = linkRequests;
         this.sessions = sessions;
         this.requireEmailVerification = requireEmailVerification;
         this.clock = clock;
@@ -116,14 +120,13 @@ public final class Registration {
 
     /**
      * Sends a fresh verification link when an active, unverified account has this address; otherwise
-     * does nothing. Either way the caller learns nothing about the account.
+     * does nothing. Either way the caller learns nothing about the account — not even from the time the
+     * answer takes: the request is stored the same way for every address and fulfilled in the background.
      */
     public void resendVerification(String email) {
         FieldErrors errors = new FieldErrors();
         AccountFields.checkEmail("email", email, errors);
         errors.throwIfAny();
-        users.findByEmail(AccountFields.normaliseEmail(email))
-                .filter(user -> user.active() && !user.emailVerified())
-                .ifPresent(user -> links.send(user, links.verification()));
+        linkRequests.submit(new LinkRequest(LinkRequest.Kind.EMAIL_VERIFICATION, AccountFields.normaliseEmail(email)));
     }
 }

@@ -24,7 +24,23 @@ public interface SessionRepository {
      *
      * @return the updated session, or empty when the compare-and-set did not match
      */
-    Optional<Session> rotate(String presentedHash, String newHash, Instant now, Instant newExpiresAt);
+    default Optional<Session> rotate(String presentedHash, String newHash, Instant now, Instant newExpiresAt) {
+        return rotate(presentedHash, newHash, null, now, newExpiresAt);
+    }
+
+    /**
+     * {@link #rotate(String, String, Instant, Instant)}, remembering this rotation as the session's latest:
+     * when, from which hash, and the new token sealed for whoever holds the presented one
+     * ({@code sealedSuccessor}; null remembers nothing).
+     */
+    Optional<Session> rotate(
+            String presentedHash, String newHash, String sealedSuccessor, Instant now, Instant newExpiresAt);
+
+    /** The session whose latest rotation replaced {@code rotatedHash}, with that rotation. */
+    Optional<LatestRotation> findLatestRotation(String rotatedHash);
+
+    /** A session's latest rotation: at {@code at}, its token was replaced by the one sealed in {@code sealedSuccessor}. */
+    record LatestRotation(Session session, Instant at, String sealedSuccessor) {}
 
     /** Revokes one session (idempotent: an already revoked session keeps its first reason). */
     void revoke(String sessionId, Instant now, String reason);

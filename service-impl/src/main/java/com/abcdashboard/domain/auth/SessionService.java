@@ -2,6 +2,7 @@ package com.abcdashboard.domain.auth;
 
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserRepository;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public final class SessionService {
     private final AccessTokens accessTokens;
     private final OpaqueTokens opaqueTokens;
     private final AuthSettings settings;
+    private final SuccessorSeal seal;
     private final Clock clock;
 
     public SessionService(
@@ -34,6 +36,7 @@ public final class SessionService {
         this.accessTokens = accessTokens;
         this.opaqueTokens = opaqueTokens;
         this.settings = settings;
+        this.seal = new SuccessorSeal(new SecureRandom());
         this.clock = clock;
     }
 
@@ -53,7 +56,9 @@ public final class SessionService {
 
     /**
      * Exchanges a refresh token for new tokens. The presented token dies. A token that was already
-     * rotated is a replay — someone holds a stolen copy — so the whole session is revoked.
+     * rotated is a replay — someone holds a stolen copy — so the whole session is revoked; except the
+     * session's latest rotated token within {@code refreshReuseGrace} of its rotation, which answers the
+     * successor already issued (two tabs, or a retry after a lost answer, refreshing with one token).
      */
     public SessionTokens refresh(String refreshToken) {
         if (refreshToken == null || refreshToken.isBlank() || refreshToken.length() > 512) {
@@ -62,22 +67,47 @@ public final class SessionService {
         Instant now = clock.instant();
         String presented = OpaqueTokens.hash(refreshToken);
         String next = opaqueTokens.generate();
-        Optional<Session> rotated =
-                sessions.rotate(presented, OpaqueTokens.hash(next), now, now.plus(settings.refreshTokenTtl()));
+        Optional<Session> rotated = sessions.rotate(
+                presented,
+                OpaqueTokens.hash(next),
+                seal.seal(next, refreshToken),
+                now,
+                now.plus(settings.refreshTokenTtl()));
         if (rotated.isEmpty()) {
+            Optional<SessionTokens> successor = successorWithinGrace(presented, refreshToken, now);
+            if (successor.isPresent()) {
+                return successor.get();
+            }
             sessions.findByRotatedTokenHash(presented).ifPresent(stolen -> {
                 LOG.warn("Refresh token reuse detected; revoking session {} of user {}", stolen.id(), stolen.userId());
                 sessions.revoke(stolen.id(), now, "refresh-token-reuse");
             });
             throw AuthFailures.invalidSession();
         }
-        Session session = rotated.get();
+        return issue(rotated.get(), next, now);
+    }
+
+    /**
+     * The tokens the latest rotation of {@code presented} issued, when that was at most the grace ago and
+     * its successor is still the session's current token (a successor rotated in turn is not handed out).
+     */
+    private Optional<SessionTokens> successorWithinGrace(String presented, String refreshToken, Instant now) {
+        return sessions.findLatestRotation(presented)
+                .filter(latest -> !now.isAfter(latest.at().plus(settings.refreshReuseGrace())))
+                .filter(latest -> latest.session().isUsableAt(now))
+                .flatMap(latest -> seal.open(latest.sealedSuccessor(), refreshToken)
+                        .filter(successor -> OpaqueTokens.hash(successor)
+                                .equals(latest.session().currentTokenHash()))
+                        .map(successor -> issue(latest.session(), successor, now)));
+    }
+
+    private SessionTokens issue(Session session, String refreshToken, Instant now) {
         User user = usableUser(session.userId()).orElseThrow(() -> {
             sessions.revoke(session.id(), now, "account-unusable");
             return AuthFailures.invalidSession();
         });
         AccessTokens.Issued access = accessTokens.issue(user.id(), user.role(), session.id(), now);
-        return new SessionTokens(access.token(), next, access.expiresInSeconds(), session.id());
+        return new SessionTokens(access.token(), refreshToken, access.expiresInSeconds(), session.id());
     }
 
     /**

@@ -10,6 +10,7 @@ import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.auth.ClientInfo;
 import com.abcdashboard.domain.auth.EmailLinks;
+import com.abcdashboard.domain.auth.LoginLocks;
 import com.abcdashboard.domain.auth.PasswordHasher;
 import com.abcdashboard.domain.auth.PasswordPolicy;
 import com.abcdashboard.domain.auth.SessionRepository;
@@ -58,6 +59,7 @@ public final class UserAdministration {
     private final AuditLog audit;
     private final AccessPolicy policy;
     private final PhoneNumbers phones;
+    private final LoginLocks locks;
     private final Clock clock;
 
     public UserAdministration(
@@ -68,6 +70,7 @@ public final class UserAdministration {
             AuditLog audit,
             AccessPolicy policy,
             PhoneNumbers phones,
+            LoginLocks locks,
             Clock clock) {
         this.users = users;
         this.sessions = sessions;
@@ -76,6 +79,7 @@ public final class UserAdministration {
         this.audit = audit;
         this.policy = policy;
         this.phones = phones;
+        this.locks = locks;
         this.clock = clock;
     }
 
@@ -163,6 +167,8 @@ public final class UserAdministration {
             User target = find(id);
             policy.requireCanDelete(caller, target);
             if (users.softDelete(target, clock.instant(), caller.id())) {
+                // The address is free for a new account, which must not inherit the old one's lock.
+                locks.cleared(target.email());
                 sessions.revokeAllForUser(id, null, clock.instant(), "user_deleted");
                 record(
                         AuditAction.USER_DELETED,

@@ -32,12 +32,15 @@ public interface UserRepository {
     Optional<User> changePassword(String id, String passwordHash, Instant at);
 
     /**
-     * Counts one failed login atomically; when the count reaches {@code maxAttempts}, locks the account
-     * until {@code now + lockFor} and resets the count.
+     * Reserves one password check, atomically and before it is made: the attempt counts as failed unless
+     * {@link #recordSuccessfulLogin} follows. Refused while the account is locked at {@code now}. The
+     * reservation that brings the count to {@code maxAttempts} is granted, locks the account until
+     * {@code now + lockFor} and resets the count: at most {@code maxAttempts} reservations per lock
+     * window, however many are asked for at once.
      *
-     * @return the user after the update, empty when not found
+     * @return the decision; empty when the user does not exist (or is deleted)
      */
-    Optional<User> recordFailedLogin(String id, Instant now, int maxAttempts, Duration lockFor);
+    Optional<LoginAttempt> reserveLoginAttempt(String id, Instant now, int maxAttempts, Duration lockFor);
 
     /**
      * Applies profile changes (null = unchanged; empty bio/phone/avatarUrl = removed) and records who made

@@ -1,0 +1,167 @@
+package com.abcdashboard.domain.auth;
+
+import static com.abcdashboard.domain.auth.AuthFixture.LOCK;
+import static com.abcdashboard.domain.auth.AuthFixture.MAX_ATTEMPTS;
+import static com.abcdashboard.domain.auth.AuthFixture.PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.abcdashboard.domain.DomainException;
+import com.abcdashboard.domain.ErrorCategory;
+import com.abcdashboard.domain.RateLimitedException;
+import com.abcdashboard.domain.user.User;
+import com.abcdashboard.persistence.EmbeddedMongo;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Password sign-in and its lockout, as the use case runs it on one or two instances. */
+class SignInTest {
+    private static final String EMAIL = "sam@signin.test";
+
+    @RegisterExtension
+    static final EmbeddedMongo mongo = new EmbeddedMongo();
+
+    private AuthFixture auth;
+
+    @BeforeEach
+    void start() {
+        auth = new AuthFixture(mongo.freshDatabase());
+    }
+
+    @AfterEach
+    void stop() {
+        auth.close();
+    }
+
+    @Test
+    void fiftyParallelWrongGuessesOnTwoInstancesGetAtMostMaxPasswordChecksAndTheRightPasswordIsRefused()
+            throws Exception {
+        User sam = auth.account(EMAIL);
+        List<AuthFixture.Instance> instances = List.of(auth.instance(), auth.instance());
+        int checksBefore = auth.passwords.checks();
+
+        List<String> outcomes = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        try (ExecutorService pool = Executors.newFixedThreadPool(50)) {
+            List<Future<String>> guesses = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                SignIn signIn = instances.get(i % 2).signIn();
+                String guess = "Wrong" + i + "Password";
+                guesses.add(pool.submit(() -> {
+                    go.await();
+                    return outcome(() -> signIn.login(EMAIL, guess, ClientInfo.UNKNOWN));
+                }));
+            }
+            go.countDown();
+            // The right password, sent while the burst is under way: once the guesses used the attempts up.
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> instances
+                            .get(0)
+                            .users()
+                            .findById(sam.id())
+                            .orElseThrow()
+                            .isLockedAt(auth.clock.instant()));
+            assertThatThrownBy(() -> instances.get(1).signIn().login(EMAIL, PASSWORD, ClientInfo.UNKNOWN))
+                    .isInstanceOf(RateLimitedException.class)
+                    .satisfies(e ->
+                            assertThat(((RateLimitedException) e).retryAfter()).isPositive());
+            for (Future<String> guess : guesses) {
+                outcomes.add(guess.get(30, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(auth.passwords.checks() - checksBefore).isLessThanOrEqualTo(MAX_ATTEMPTS);
+        assertThat(outcomes).filteredOn("401"::equals).hasSize(MAX_ATTEMPTS);
+        assertThat(outcomes).filteredOn("429"::equals).hasSize(50 - MAX_ATTEMPTS);
+    }
+
+    @Test
+    void whileLockedTheRightPasswordIsRefusedWithoutAPasswordCheckOnEveryInstance() {
+        auth.account(EMAIL);
+        AuthFixture.Instance a = auth.instance();
+        for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            assertThat(outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN)))
+                    .isEqualTo("401");
+        }
+        int checks = auth.passwords.checks();
+
+        AuthFixture.Instance b = auth.instance();
+        assertThat(outcome(() -> b.signIn().login(EMAIL, PASSWORD, ClientInfo.UNKNOWN)))
+                .isEqualTo("429");
+        assertThat(b.locks().known(EMAIL, auth.clock.instant())).isPresent();
+        assertThat(auth.passwords.checks()).isEqualTo(checks);
+    }
+
+    @Test
+    void theLockEndsAfterTheLockoutDurationAndTheRightPasswordSignsInAgain() {
+        auth.account(EMAIL);
+        AuthFixture.Instance a = auth.instance();
+        for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN));
+        }
+        auth.clock.advance(LOCK.minusSeconds(1));
+        assertThat(outcome(() -> a.signIn().login(EMAIL, PASSWORD, ClientInfo.UNKNOWN)))
+                .isEqualTo("429");
+
+        auth.clock.advance(Duration.ofSeconds(1));
+
+        assertThat(outcome(() -> a.signIn().login(EMAIL, PASSWORD, ClientInfo.UNKNOWN)))
+                .isEqualTo("200");
+    }
+
+    @Test
+    void aSuccessResetsTheCountOfAttemptsThatDidNotSucceed() {
+        auth.account(EMAIL);
+        AuthFixture.Instance a = auth.instance();
+        for (int i = 0; i < MAX_ATTEMPTS - 1; i++) {
+            outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN));
+        }
+        assertThat(outcome(() -> a.signIn().login(EMAIL, PASSWORD, ClientInfo.UNKNOWN)))
+                .isEqualTo("200");
+
+        for (int i = 0; i < MAX_ATTEMPTS - 1; i++) {
+            assertThat(outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN)))
+                    .isEqualTo("401");
+        }
+        assertThat(outcome(() -> a.signIn().login(EMAIL, PASSWORD, ClientInfo.UNKNOWN)))
+                .isEqualTo("200");
+    }
+
+    @Test
+    void theMaxthFailureLocksTheAccountWhenTheAttemptsComeOneByOne() {
+        auth.account(EMAIL);
+        AuthFixture.Instance a = auth.instance();
+        for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            assertThat(outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN)))
+                    .isEqualTo("401");
+        }
+
+        assertThat(outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN)))
+                .isEqualTo("429");
+    }
+
+    /** The HTTP status the outcome maps to: 200, 401 (invalid credentials), 429 (locked). */
+    private static String outcome(Runnable login) {
+        try {
+            login.run();
+            return "200";
+        } catch (RateLimitedException locked) {
+            return "429";
+        } catch (DomainException e) {
+            assertThat(e.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
+            return "401";
+        }
+    }
+}
