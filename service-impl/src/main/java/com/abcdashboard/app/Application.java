@@ -42,6 +42,7 @@ import com.abcdashboard.http.ProfileHandler;
 import com.abcdashboard.http.ProtocolErrorHandler;
 import com.abcdashboard.http.RateLimitFilter;
 import com.abcdashboard.http.RequestAuthenticator;
+import com.abcdashboard.http.RequestFraming;
 import com.abcdashboard.http.RequestLoggingFilter;
 import com.abcdashboard.http.RouteNotFoundHandler;
 import com.abcdashboard.http.SecurityHeaders;
@@ -259,6 +260,7 @@ public final class Application implements AutoCloseable {
                     .addFilter(new RequestLoggingFilter())
                     .addFilter(new MetricsFilter(specRoutes.templates(), metrics))
                     .addFilter(new SecurityHeaders(strictTransport))
+                    .addFilter(new RequestFraming(config.server().requestTimeout(), errors))
                     .addFilter(cors)
                     .addFilter(new RateLimitFilter(
                             rateLimiter,

@@ -41,10 +41,18 @@ public record AppConfig(
     /**
      * @param maxRequestBodyBytes larger bodies are refused with 413 before they are read
      * @param corsAllowedHeaders the request headers a cross-origin page may send (the preflight's answer)
+     * @param requestTimeout how long a request body may take to arrive in full; then 400 and the
+     *     connection is closed
      */
     public record Server(
-            String host, int port, URI clientUrl, long maxRequestBodyBytes, List<String> corsAllowedHeaders) {
+            String host,
+            int port,
+            URI clientUrl,
+            long maxRequestBodyBytes,
+            List<String> corsAllowedHeaders,
+            Duration requestTimeout) {
         public static final long DEFAULT_MAX_REQUEST_BODY = 100 * 1024;
+        public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
         /**
          * What the dashboard's HTTP client sends on every call (its bearer token, JSON bodies and its own
@@ -224,7 +232,8 @@ public record AppConfig(
                 in.integer("PORT", 5000, 0, 65535),
                 in.uri("CLIENT_URL", Set.of("http", "https")).orElse(URI.create("http://localhost:3000")),
                 in.integer("MAX_REQUEST_BODY_BYTES", (int) Server.DEFAULT_MAX_REQUEST_BODY, 1024, 10 * 1024 * 1024),
-                corsAllowedHeaders(in));
+                corsAllowedHeaders(in),
+                in.duration("REQUEST_TIMEOUT", Server.DEFAULT_REQUEST_TIMEOUT));
 
         Mongo mongo = readMongo(in, env);
         Jwt jwt = readJwt(in, env);

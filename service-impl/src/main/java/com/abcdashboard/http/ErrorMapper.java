@@ -59,6 +59,10 @@ public final class ErrorMapper {
             Status status = transport.get().status();
             return ApiError.of(status.code(), categoryOf(status), status.reasonPhrase());
         }
+        if (causeOf(failure, TimedRequestBody.IncompleteBodyException.class).isPresent()) {
+            return ApiError.of(
+                    400, ErrorCategory.VALIDATION, "Request body not received in full within the request timeout");
+        }
         if (isMisframedBody(failure)) {
             return ApiError.of(400, ErrorCategory.VALIDATION, "Malformed request body framing");
         }
@@ -138,6 +142,8 @@ public final class ErrorMapper {
      */
     private static boolean isMisframedBody(Throwable failure) {
         return causeOf(failure, DataReader.InsufficientDataAvailableException.class)
+                        .isPresent()
+                || causeOf(failure, RequestFraming.MalformedFramingException.class)
                         .isPresent()
                 || causeOf(failure, NumberFormatException.class)
                         .filter(e -> raisedBy(e, ParserHelper.class))

@@ -96,7 +96,8 @@ class AppConfigTest {
                         5000,
                         URI.create("http://localhost:3000"),
                         100 * 1024,
-                        AppConfig.Server.DEFAULT_CORS_ALLOWED_HEADERS));
+                        AppConfig.Server.DEFAULT_CORS_ALLOWED_HEADERS,
+                        Duration.ofSeconds(10)));
         assertThat(config.mongo().isEmbedded()).isTrue();
         assertThat(config.mongo().embedded()).isEqualTo(AppConfig.EmbeddedStorage.FILE);
         assertThat(config.mongo().embeddedDataDir()).isEqualTo(Path.of("data"));
