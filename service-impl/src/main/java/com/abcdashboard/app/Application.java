@@ -35,6 +35,7 @@ import com.abcdashboard.http.CorsFilter;
 import com.abcdashboard.http.ErrorMapper;
 import com.abcdashboard.http.ErrorResponses;
 import com.abcdashboard.http.HealthHandler;
+import com.abcdashboard.http.JsonContentType;
 import com.abcdashboard.http.JsonProvider;
 import com.abcdashboard.http.MetricsFilter;
 import com.abcdashboard.http.MetricsHandler;
@@ -44,6 +45,7 @@ import com.abcdashboard.http.RateLimitFilter;
 import com.abcdashboard.http.RequestAuthenticator;
 import com.abcdashboard.http.RequestFraming;
 import com.abcdashboard.http.RequestLoggingFilter;
+import com.abcdashboard.http.RequestText;
 import com.abcdashboard.http.RouteNotFoundHandler;
 import com.abcdashboard.http.SecurityHeaders;
 import com.abcdashboard.http.SpecRoutes;
@@ -75,6 +77,9 @@ import com.abcdashboard.security.OffloadedPasswordHasher;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.mongodb.client.MongoDatabase;
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.http.media.MediaContext;
@@ -262,6 +267,7 @@ public final class Application implements AutoCloseable {
                     .addFilter(new SecurityHeaders(strictTransport))
                     .addFilter(new RequestFraming(config.server().requestTimeout(), errors))
                     .addFilter(cors)
+                    .addFilter(new JsonContentType())
                     .addFilter(new RateLimitFilter(
                             rateLimiter,
                             new RateLimiter.Rule("general", config.rateLimits().general()),
@@ -372,11 +378,38 @@ public final class Application implements AutoCloseable {
 
     /** The JSON mapping of every request and response body: the generated one, without nulls. */
     static ObjectMapper objectMapper() {
-        return JsonProvider.objectMapper()
+        ObjectMapper mapper = JsonProvider.objectMapper()
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL)
                 // Clients may send fields the spec does not know (a form's confirmPassword): ignored,
                 // never stored, as the previous backend did. Type errors in known fields still fail.
-                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                // "{...} xyz" and two documents in one body are refused, not read as the first.
+                .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true)
+                .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+                // Text fields: strings only, without control, bidi or unpaired surrogate characters.
+                .registerModule(RequestText.module());
+        // JSON types are strict: "false" is no boolean, "5" no number, 1 no text (RequestText).
+        fail(
+                mapper,
+                LogicalType.Boolean,
+                CoercionInputShape.String,
+                CoercionInputShape.EmptyString,
+                CoercionInputShape.Integer,
+                CoercionInputShape.Float);
+        fail(
+                mapper,
+                LogicalType.Integer,
+                CoercionInputShape.String,
+                CoercionInputShape.EmptyString,
+                CoercionInputShape.Float);
+        fail(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.EmptyString);
+        return mapper;
+    }
+
+    private static void fail(ObjectMapper mapper, LogicalType target, CoercionInputShape... shapes) {
+        for (CoercionInputShape shape : shapes) {
+            mapper.coercionConfigFor(target).setCoercion(shape, CoercionAction.Fail);
+        }
     }
 
     public int port() {

@@ -74,6 +74,10 @@ public final class ErrorMapper {
         if (json.isPresent() && isRequestBodyProblem(json.get())) {
             return malformedBody(json.get());
         }
+        if (failure instanceof JsonContentType.UnsupportedMediaTypeException e) {
+            return new ApiError(
+                    415, ErrorCategory.VALIDATION, e.getMessage(), Map.of("Content-Type", "must be application/json"));
+        }
         if (causeOf(failure, UnsupportedTypeException.class).isPresent()) {
             return new ApiError(
                     400,
@@ -157,6 +161,11 @@ public final class ErrorMapper {
     }
 
     private static ApiError malformedBody(JsonProcessingException e) {
+        if (e instanceof RequestText.UnsafeTextException unsafe
+                && !unsafe.getPath().isEmpty()) {
+            return new ApiError(
+                    400, ErrorCategory.VALIDATION, "Invalid request body", Map.of(path(unsafe), RequestText.REFUSAL));
+        }
         if (e instanceof MismatchedInputException mismatch
                 && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);

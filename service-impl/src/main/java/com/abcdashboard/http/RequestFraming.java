@@ -1,5 +1,6 @@
 package com.abcdashboard.http;
 
+import io.helidon.http.Header;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.ServerRequestHeaders;
@@ -8,8 +9,11 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -26,6 +30,8 @@ import java.util.regex.Pattern;
  *   <li>a body has {@link #bodyTimeout} to arrive in full ({@link TimedRequestBody}); a shorter body than
  *       its Content-Length, or a chunked body that stalls, is answered 400 and closed then, where Helidon
  *       would wait as long as the client keeps the connection open;
+ *   <li>a header that only looks like Transfer-Encoding or Content-Length ({@code Transfer_Encoding}) is
+ *       refused with 400 and a close, as a proxy in front might have framed the request by it;
  *   <li>a Content-Length that is not exactly one run of digits (two of them, {@code +5}, {@code 1, 1}) is
  *       refused with 400 and a close, whatever Helidon made of it.
  * </ul>
@@ -48,22 +54,30 @@ public final class RequestFraming implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         ServerRequestHeaders headers = req.headers();
-        if (!hasBody(headers)) {
+        boolean hasBody = hasBody(headers);
+        if (hasBody) {
+            req.streamFilter(raw -> new TimedRequestBody(raw, bodyTimeout));
+        }
+        if (hasLookalikeFramingHeader(headers)) {
+            res.header(HeaderValues.CONNECTION_CLOSE);
+            errors.handle(req, res, new MalformedFramingException("Transfer-Encoding or Content-Length misspelt"));
+            throw closeAfterAnswer(req, res, hasBody);
+        }
+        if (!hasBody) {
             chain.proceed();
             return;
         }
-        AtomicBoolean closeAfterAnswer = new AtomicBoolean();
+        AtomicBoolean answeredEarly = new AtomicBoolean();
         res.beforeSend(() -> {
             if (!req.content().consumed()) {
                 res.header(HeaderValues.CONNECTION_CLOSE);
-                closeAfterAnswer.set(true);
+                answeredEarly.set(true);
             }
         });
         try {
             if (!hasPlainLength(headers)) {
                 throw new MalformedFramingException("Content-Length must be a single number");
             }
-            req.streamFilter(raw -> new TimedRequestBody(raw, bodyTimeout));
             chain.proceed();
         } catch (CloseConnectionException e) {
             throw e;
@@ -72,15 +86,52 @@ public final class RequestFraming implements Filter {
             // connection can still be closed after the answer.
             errors.handle(req, res, e);
         }
-        if (closeAfterAnswer.get()) {
-            // The answer is written; Helidon closes the socket instead of reading the rest as requests.
-            throw new CloseConnectionException("Answered before the request body was read to its end");
+        if (answeredEarly.get()) {
+            throw closeAfterAnswer(req, res, true);
         }
+    }
+
+    /**
+     * What ends the connection once the answer is out: Helidon closes the socket instead of reading
+     * the rest as requests. A body nobody asked for is read and dropped first (within the request timeout):
+     * a socket closed with unread bytes is reset, and a reset can destroy the answer before the client has
+     * read it. A body whose reading failed is left as it is.
+     */
+    private static CloseConnectionException closeAfterAnswer(RoutingRequest req, RoutingResponse res, boolean hasBody) {
+        // An answer sent through the media support stays buffered until committed; commit it before closing.
+        res.commit();
+        if (hasBody && !req.content().consumed()) {
+            try {
+                req.content().inputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (IllegalStateException alreadyRead) {
+                // Read before, and failed (malformed, too large, too slow): nothing more comes from it.
+            } catch (IOException | RuntimeException unreadable) {
+                // Malformed, too large or too slow: the close resets what is left.
+            }
+        }
+        return new CloseConnectionException("Answered before the request body was read to its end");
     }
 
     /** Helidon reads a body when either header is present (it refused the two together already). */
     static boolean hasBody(ServerRequestHeaders headers) {
         return headers.contains(HeaderNames.TRANSFER_ENCODING) || headers.contains(HeaderNames.CONTENT_LENGTH);
+    }
+
+    /**
+     * {@code Transfer_Encoding}, {@code Content_Length} and the like: names Helidon rightly does not take
+     * for framing, but that a proxy in front may (some map {@code _} to {@code -}), and then it delimits
+     * the request otherwise than this service does.
+     */
+    private static boolean hasLookalikeFramingHeader(ServerRequestHeaders headers) {
+        for (Header header : headers) {
+            String name = header.name();
+            String normal = name.toLowerCase(Locale.ROOT).replace('_', '-').strip();
+            if ((normal.equals("transfer-encoding") || normal.equals("content-length"))
+                    && !name.equalsIgnoreCase(normal)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasPlainLength(ServerRequestHeaders headers) {
