@@ -195,7 +195,7 @@ class AuthFlowE2ETest {
     }
 
     @Test
-    void aMissingOrNonJsonBodyIsABadRequest() {
+    void aMissingBodyIsABadRequestAndANonJsonOneUnsupported() {
         Api.documented()
                 .post("/api/v1/auth/login")
                 .then()
@@ -207,7 +207,7 @@ class AuthFlowE2ETest {
                 .body("hello")
                 .post("/api/v1/auth/login")
                 .then()
-                .statusCode(400)
+                .statusCode(415)
                 .body("error.details.'Content-Type'", equalTo("must be application/json"));
     }
 

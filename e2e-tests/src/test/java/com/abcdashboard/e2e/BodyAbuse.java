@@ -163,6 +163,24 @@ final class BodyAbuse {
         draft.rawBody = pick(breakages).apply(json).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Text fields the service checks for hygiene: strings, passwords excepted. */
+    static boolean isCheckedText(Field field) {
+        return "string".equals(field.type()) && field.allowed().isEmpty() && !"password".equals(field.format());
+    }
+
+    /**
+     * One text field, placed first (before any poison), holding a character text fields refuse; nothing
+     * else is wrong with it, so the answer must be a 400 naming that field.
+     */
+    void textHygiene(RequestDraft draft, Field field) {
+        List<String> values =
+                "bio".equals(field.name()) ? HostileValues.REFUSED_IN_MULTI_LINE_TEXT : HostileValues.REFUSED_IN_TEXT;
+        draft.fields.remove(field.name());
+        draft.prepend(field.name(), pick(values));
+        draft.expectation = WireRequest.Expectation.FIELD_REFUSED;
+        draft.refusedField = field.name();
+    }
+
     void contentType(RequestDraft draft) {
         HostileValues.ContentType chosen = pick(HostileValues.contentTypes(draft.json()));
         draft.contentType = null;

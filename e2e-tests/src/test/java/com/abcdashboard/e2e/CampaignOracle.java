@@ -37,6 +37,9 @@ final class CampaignOracle {
     private static final Set<String> MODELLED_METHODS =
             Arrays.stream(Request.Method.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     private final ContractConformance conformance;
 
     CampaignOracle(ContractConformance conformance) {
@@ -63,6 +66,11 @@ final class CampaignOracle {
                     problems.add("expected 401 for a forged or missing credential, got " + status);
                 }
             }
+            case FIELD_REFUSED -> {
+                if (status != 400 || !namesField(answer.bodyText(), request.refusedField())) {
+                    problems.add("expected 400 naming the field " + request.refusedField() + ", got " + status);
+                }
+            }
             case NO_SERVER_ERROR -> {
                 // the status check above
             }
@@ -79,6 +87,14 @@ final class CampaignOracle {
             problems.addAll(conformance(request, answer));
         }
         return problems;
+    }
+
+    private static boolean namesField(String body, String field) {
+        try {
+            return JSON.readTree(body).path("error").path("details").has(field);
+        } catch (java.io.IOException notJson) {
+            return false;
+        }
     }
 
     private List<String> conformance(WireRequest request, RawHttp.Answer answer) {

@@ -47,11 +47,13 @@ final class FuzzGenerator {
         DEEP_JSON,
         INVALID_JSON,
         CONTENT_TYPE,
+        TEXT_HYGIENE,
         QUERY,
         TOKEN,
         HEADERS,
         PATH,
-        METHOD
+        METHOD,
+        SMUGGLING
     }
 
     static final Set<Family> BODY_FAMILIES = EnumSet.of(
@@ -63,7 +65,8 @@ final class FuzzGenerator {
             Family.OPERATOR,
             Family.DEEP_JSON,
             Family.INVALID_JSON,
-            Family.CONTENT_TYPE);
+            Family.CONTENT_TYPE,
+            Family.TEXT_HYGIENE);
 
     /** Operations whose valid requests would store something: every request carries a poison. */
     static final Set<String> POISONED = Set.of(
@@ -114,7 +117,7 @@ final class FuzzGenerator {
         this.identities = identities;
         this.random = new Random(seed);
         this.body = new BodyAbuse(random, bodyLimit);
-        this.wire = new WireAbuse(random, identities);
+        this.wire = new WireAbuse(random, identities, bodyLimit);
     }
 
     List<WireRequest> generate(int count) {
@@ -139,7 +142,9 @@ final class FuzzGenerator {
         if (BODY_FAMILIES.contains(family)) {
             return operation.body().isPresent()
                     && (family != Family.MISSING_FIELD
-                            || operation.bodyFields().stream().anyMatch(Field::required));
+                            || operation.bodyFields().stream().anyMatch(Field::required))
+                    && (family != Family.TEXT_HYGIENE
+                            || operation.bodyFields().stream().anyMatch(BodyAbuse::isCheckedText));
         }
         return family != Family.TOKEN || operation.secured();
     }
@@ -165,11 +170,18 @@ final class FuzzGenerator {
             case DEEP_JSON -> body.deep(draft, pick(targets), poisoned);
             case INVALID_JSON -> body.invalidJson(draft, poisoned);
             case CONTENT_TYPE -> body.contentType(draft);
+            case TEXT_HYGIENE ->
+                body.textHygiene(
+                        draft,
+                        pick(operation.bodyFields().stream()
+                                .filter(BodyAbuse::isCheckedText)
+                                .toList()));
             case QUERY -> wire.query(draft, operation);
             case TOKEN -> wire.token(draft);
             case HEADERS -> wire.headers(draft, operation);
             case PATH -> wire.path(draft, operation);
             case METHOD -> wire.method(draft, operation);
+            case SMUGGLING -> wire.smuggling(draft, "fuzz-smuggled-" + (++counter) + "@campaign.invalid");
         }
         return draft.build(operation.id(), family.name());
     }

@@ -104,6 +104,33 @@ final class HostileValues {
             "\r\nSet-Cookie: injected=1",
             "\u0645\u0631\u062D\u0628\u0627 \u05E9\u05DC\u05D5\u05DD");
 
+    /**
+     * JSON string literals a multi-line text field must refuse: control characters other than tab and
+     * line feed, bidirectional controls, unpaired surrogates (escaped: no JSON library writes them).
+     */
+    static final List<String> REFUSED_IN_MULTI_LINE_TEXT = List.of(
+            "\"Jane\\u0000Doe\"",
+            "\"\\u0000\"",
+            "\"a\\u0001b\"",
+            "\"a\\u0007b\"",
+            "\"red\\u001b[31m\"",
+            "\"a\\rb\"",
+            "\"a\\u007fb\"",
+            "\"a\\u0085b\"",
+            "\"\\u202Egnp.exe\\u202C\"",
+            "\"a\\u2066b\\u2069\"",
+            "\"a\\u200Fb\"",
+            "\"a\\u061Cb\"",
+            "\"\\ud800\"",
+            "\"a\\udc00\"",
+            "\"a\\ud83d\"",
+            "\"\\udfff\\ud800\"");
+
+    /** What a one-line text field refuses besides: tab and line feed. */
+    static final List<String> REFUSED_IN_TEXT = java.util.stream.Stream.concat(
+                    REFUSED_IN_MULTI_LINE_TEXT.stream(), java.util.stream.Stream.of("\"a\\tb\"", "\"a\\nb\""))
+            .toList();
+
     /** JSON string literals no JSON library writes: escaped lone surrogates. */
     static final List<String> LONE_SURROGATES =
             List.of("\"\\ud800\"", "\"\\udc00x\"", "\"a\\ud83d\"", "\"\\udfff\\ud800\"", "\"\\uDBFF\"");

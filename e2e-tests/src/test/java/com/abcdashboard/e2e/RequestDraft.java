@@ -27,6 +27,8 @@ final class RequestDraft {
     String contentType = JSON_CONTENT_TYPE;
     WireRequest.Framing framing = WireRequest.Framing.AUTOMATIC;
     WireRequest.Expectation expectation;
+    /** The field a {@link WireRequest.Expectation#FIELD_REFUSED} answer must name. */
+    String refusedField;
 
     RequestDraft(String method, String path, WireRequest.Expectation expectation) {
         this.method = method;
@@ -80,7 +82,8 @@ final class RequestDraft {
             lines.add(contentType);
         }
         lines.addAll(headers);
-        return new WireRequest(operation, family, method, path + query, lines, body, framing, expectation);
+        return new WireRequest(
+                operation, family, method, path + query, lines, body, framing, expectation, refusedField);
     }
 
     /** The body fields as a plain map (for reports); empty without a JSON body. */

@@ -100,10 +100,12 @@ final class WireAbuse {
 
     private final Random random;
     private final FuzzGenerator.Identities identities;
+    private final int bodyLimit;
 
-    WireAbuse(Random random, FuzzGenerator.Identities identities) {
+    WireAbuse(Random random, FuzzGenerator.Identities identities, int bodyLimit) {
         this.random = random;
         this.identities = identities;
+        this.bodyLimit = bodyLimit;
     }
 
     void query(RequestDraft draft, SpecOperation operation) {
@@ -280,6 +282,43 @@ final class WireAbuse {
                 draft,
                 List.of("Host: evil.example", "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length),
                 body);
+    }
+
+    /**
+     * Request smuggling: a framing the service must refuse (and then close), with a registration hidden
+     * where a desynchronised parser would take it for the next request. The registration is valid and
+     * names {@code email}: executed, it would create a user, which the campaign's stored-state check sees.
+     */
+    void smuggling(RequestDraft draft, String email) {
+        String body = "{\"email\":\"" + email + "\",\"password\":\"" + FuzzGenerator.OFFERED_PASSWORD
+                + "\",\"firstName\":\"Smug\",\"lastName\":\"Gled\"}";
+        String hidden = "POST /api/v1/auth/register HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body;
+        String chunkedHidden = Integer.toHexString(hidden.length()) + "\r\n" + hidden + "\r\n0\r\n\r\n";
+        String filler = "x".repeat(bodyLimit + 1024);
+        String oversize = Integer.toHexString(filler.length()) + "\r\n" + filler + "\r\n";
+        draft.expectation = WireRequest.Expectation.REFUSED;
+        List<Consumer<RequestDraft>> shapes = List.of(
+                d -> byHand(d, List.of("Content-Length: 5", "Transfer-Encoding: chunked"), "0\r\n\r\n" + hidden),
+                d -> byHand(d, List.of("Transfer-Encoding: chunked", "Content-Length: 4"), chunkedHidden),
+                d -> byHand(d, List.of("Transfer-Encoding: chunked"), oversize + "0\r\n\r\n" + hidden),
+                d -> byHand(d, List.of("Transfer-Encoding: chunked"), oversize + chunkedHidden),
+                d -> byHand(d, List.of("Transfer_Encoding: chunked"), "0\r\n\r\n" + hidden),
+                d -> byHand(d, List.of("Content_Length: 5", "Content-Length: 2"), "{}" + hidden),
+                d -> byHand(
+                        d,
+                        List.of("Transfer-Encoding: "
+                                + pick(List.of(
+                                        "xchunked",
+                                        "chunked, identity",
+                                        "identity, chunked",
+                                        "chunked\u000b",
+                                        "\"chunked\""))),
+                        chunkedHidden + hidden),
+                d -> byHand(d, List.of("Transfer-Encoding: chunked", "Transfer-Encoding: identity"), chunkedHidden),
+                d -> byHand(d, List.of("Content-Length: 2", "Content-Length: " + (hidden.length() + 2)), "{}" + hidden),
+                d -> byHand(d, List.of("Transfer-Encoding: chunked"), "zz\r\n{}\r\n0\r\n\r\n" + hidden));
+        pick(shapes).accept(draft);
     }
 
     /** Hostile ids, and hostile shapes of the whole route (dot segments, encodings, absolute form). */

@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param body the body bytes (may be empty)
  * @param framing whether {@link RawHttp} adds Host, Connection and Content-Length
  * @param expectation what the answer must be, beyond "no 5xx"
+ * @param refusedField the body field a {@link Expectation#FIELD_REFUSED} answer must name, else null
  */
 record WireRequest(
         String operation,
@@ -25,7 +26,8 @@ record WireRequest(
         List<String> headerLines,
         byte[] body,
         Framing framing,
-        Expectation expectation) {
+        Expectation expectation,
+        String refusedField) {
 
     enum Framing {
         /** Host, {@code Connection: close} and Content-Length (when there is a body) are added. */
@@ -40,7 +42,9 @@ record WireRequest(
         /** A 4xx: the request would change state if the service wrongly accepted it. */
         REFUSED,
         /** Exactly 401: the only thing wrong is the credential. */
-        UNAUTHENTICATED
+        UNAUTHENTICATED,
+        /** Exactly 400 naming {@link #refusedField()} in {@code error.details}: the only thing wrong is its text. */
+        FIELD_REFUSED
     }
 
     WireRequest {

@@ -267,12 +267,12 @@ public final class Application implements AutoCloseable {
                     .addFilter(new SecurityHeaders(strictTransport))
                     .addFilter(new RequestFraming(config.server().requestTimeout(), errors))
                     .addFilter(cors)
-                    .addFilter(new JsonContentType())
                     .addFilter(new RateLimitFilter(
                             rateLimiter,
                             new RateLimiter.Rule("general", config.rateLimits().general()),
                             new RateLimiter.Rule("auth", config.rateLimits().auth()),
                             new ClientAddress(config.rateLimits().trustedProxies())))
+                    .addFilter(new JsonContentType())
                     .register("/api/v1/auth", auth)
                     .register("/api/v1/profile", new ProfileHandler(auth))
                     .register("/api/v1/users", usersHandler)
