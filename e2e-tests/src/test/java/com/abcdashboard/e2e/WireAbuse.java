@@ -288,6 +288,7 @@ final class WireAbuse {
      * Request smuggling: a framing the service must refuse (and then close), with a registration hidden
      * where a desynchronised parser would take it for the next request. The registration is valid and
      * names {@code email}: executed, it would create a user, which the campaign's stored-state check sees.
+     * The operation's own expectation stands: a read that never looks at its body may answer (and close).
      */
     void smuggling(RequestDraft draft, String email) {
         String body = "{\"email\":\"" + email + "\",\"password\":\"" + FuzzGenerator.OFFERED_PASSWORD
@@ -297,7 +298,6 @@ final class WireAbuse {
         String chunkedHidden = Integer.toHexString(hidden.length()) + "\r\n" + hidden + "\r\n0\r\n\r\n";
         String filler = "x".repeat(bodyLimit + 1024);
         String oversize = Integer.toHexString(filler.length()) + "\r\n" + filler + "\r\n";
-        draft.expectation = WireRequest.Expectation.REFUSED;
         List<Consumer<RequestDraft>> shapes = List.of(
                 d -> byHand(d, List.of("Content-Length: 5", "Transfer-Encoding: chunked"), "0\r\n\r\n" + hidden),
                 d -> byHand(d, List.of("Transfer-Encoding: chunked", "Content-Length: 4"), chunkedHidden),

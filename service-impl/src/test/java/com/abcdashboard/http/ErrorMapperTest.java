@@ -316,4 +316,43 @@ class ErrorMapperTest {
         assertThat(error.status()).isEqualTo(413);
         assertThat(error.category()).isEqualTo(ErrorCategory.VALIDATION);
     }
+
+    @Test
+    void aBodyNotReceivedInTimeIsABadRequestSayingSo() {
+        ApiError error = mapper.map(
+                new UncheckedIOException(new TimedRequestBody.IncompleteBodyException(Duration.ofSeconds(10))));
+
+        assertThat(error)
+                .isEqualTo(ApiError.of(
+                        400, ErrorCategory.VALIDATION, "Request body not received in full within the request timeout"));
+    }
+
+    @Test
+    void anAmbiguousContentLengthIsMalformedFraming() {
+        ApiError error = mapper.map(new RequestFraming.MalformedFramingException("two lengths"));
+
+        assertThat(error).isEqualTo(ApiError.of(400, ErrorCategory.VALIDATION, "Malformed request body framing"));
+    }
+
+    @Test
+    void aBodyNotDeclaredAsJsonIsUnsupportedNamingTheHeader() {
+        ApiError error = mapper.map(new JsonContentType.UnsupportedMediaTypeException());
+
+        assertThat(error.status()).isEqualTo(415);
+        assertThat(error.details()).containsEntry("Content-Type", "must be application/json");
+    }
+
+    @Test
+    void unsafeTextNamesTheField() {
+        ObjectMapper json = new ObjectMapper().registerModule(RequestText.module());
+        Throwable failure;
+        try {
+            json.readValue("{\"email\":\"a\\u0000b\",\"age\":1}", Body.class);
+            throw new AssertionError("refused");
+        } catch (IOException e) {
+            failure = new UncheckedIOException(e);
+        }
+
+        assertThat(mapper.map(failure).details()).containsEntry("email", RequestText.REFUSAL);
+    }
 }
