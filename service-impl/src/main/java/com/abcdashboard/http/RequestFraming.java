@@ -100,7 +100,9 @@ public final class RequestFraming implements Filter {
     private static CloseConnectionException closeAfterAnswer(RoutingRequest req, RoutingResponse res, boolean hasBody) {
         // An answer sent through the media support stays buffered until committed; commit it before closing.
         res.commit();
-        if (hasBody && !req.content().consumed()) {
+        // Not after "Expect: 100-continue": reading would send the 100 after the final answer, and the
+        // client that waited for it has not sent the body anyway.
+        if (hasBody && !req.content().consumed() && !req.headers().containsToken(HeaderValues.EXPECT_100)) {
             try {
                 req.content().inputStream().transferTo(OutputStream.nullOutputStream());
             } catch (IllegalStateException alreadyRead) {
