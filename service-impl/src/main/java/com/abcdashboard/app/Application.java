@@ -81,6 +81,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.mongodb.client.MongoDatabase;
+import io.helidon.common.Size;
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
@@ -265,8 +266,8 @@ public final class Application implements AutoCloseable {
                     .addFilter(new RequestLoggingFilter())
                     .addFilter(new MetricsFilter(specRoutes.templates(), metrics))
                     .addFilter(new SecurityHeaders(strictTransport))
-                    .addFilter(new RequestFraming(config.server().requestTimeout(), errors))
                     .addFilter(cors)
+                    .addFilter(new RequestFraming(config.server().requestTimeout(), errors))
                     .addFilter(new RateLimitFilter(
                             rateLimiter,
                             new RateLimiter.Rule("general", config.rateLimits().general()),
@@ -300,6 +301,8 @@ public final class Application implements AutoCloseable {
                     .addProtocol(Http1Config.builder()
                             .maxPrologueLength(MAX_REQUEST_LINE)
                             .maxHeadersSize(MAX_HEADERS_SIZE)
+                            // RequestFraming buffers every body, up to the payload limit.
+                            .maxBufferedEntitySize(Size.create(config.server().maxRequestBodyBytes()))
                             .build())
                     .mediaContext(MediaContext.builder()
                             .addMediaSupport(JacksonSupport.create(json))

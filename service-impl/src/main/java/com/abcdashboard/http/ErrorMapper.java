@@ -59,7 +59,7 @@ public final class ErrorMapper {
             Status status = transport.get().status();
             return ApiError.of(status.code(), categoryOf(status), status.reasonPhrase());
         }
-        if (causeOf(failure, TimedRequestBody.IncompleteBodyException.class).isPresent()) {
+        if (causeOf(failure, RequestFraming.IncompleteBodyException.class).isPresent()) {
             return ApiError.of(
                     400, ErrorCategory.VALIDATION, "Request body not received in full within the request timeout");
         }
@@ -148,6 +148,8 @@ public final class ErrorMapper {
         return causeOf(failure, DataReader.InsufficientDataAvailableException.class)
                         .isPresent()
                 || causeOf(failure, RequestFraming.MalformedFramingException.class)
+                        .isPresent()
+                || causeOf(failure, RequestFraming.UnreadableBodyException.class)
                         .isPresent()
                 || causeOf(failure, NumberFormatException.class)
                         .filter(e -> raisedBy(e, ParserHelper.class))

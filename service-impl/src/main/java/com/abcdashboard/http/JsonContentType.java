@@ -11,8 +11,7 @@ import java.util.Locale;
 
 /**
  * Every request body is JSON, and says so: a request that carries content under any other media type, or
- * under none, is refused with 415 before the body is read (and {@link RequestFraming} closes the
- * connection after that answer). The only parameter accepted is {@code charset=utf-8} (JSON is UTF-8, RFC
+ * under none, is refused with 415 before any handler sees it. The only parameter accepted is {@code charset=utf-8} (JSON is UTF-8, RFC
  * 8259). A request without content (no body, or {@code Content-Length: 0}) needs no {@code Content-Type}.
  */
 public final class JsonContentType implements Filter {

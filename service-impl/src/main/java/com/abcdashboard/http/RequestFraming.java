@@ -9,11 +9,13 @@ import io.helidon.webserver.http.Filter;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -21,20 +23,24 @@ import java.util.regex.Pattern;
  * Keeps a connection from ever reading what is left of one request's body as the next request (request
  * smuggling, desync), and bounds how long a body may take to arrive. Helidon 4.5 refuses the gross
  * framing conflicts itself before routing (Content-Length with Transfer-Encoding, a coding other than
- * {@code chunked}) and closes; what it leaves to the application is done here:
+ * {@code chunked}, a Content-Length over the limit) and closes; what it leaves to the application is
+ * done here:
  *
  * <ul>
- *   <li>an answer given before the request body was read to its end (a 413 of a chunked body, a malformed
- *       chunk, a 404, 415 or 429 answered without reading) carries {@code Connection: close} and the
- *       connection is closed after it, so the unread bytes are never parsed as requests;
- *   <li>a body has {@link #bodyTimeout} to arrive in full ({@link TimedRequestBody}); a shorter body than
- *       its Content-Length, or a chunked body that stalls, is answered 400 and closed then, where Helidon
- *       would wait as long as the client keeps the connection open;
- *   <li>a header that only looks like Transfer-Encoding or Content-Length ({@code Transfer_Encoding}) is
- *       refused with 400 and a close, as a proxy in front might have framed the request by it;
- *   <li>a Content-Length that is not exactly one run of digits (two of them, {@code +5}, {@code 1, 1}) is
- *       refused with 400 and a close, whatever Helidon made of it.
+ *   <li>the body is read in full before anything else looks at the request — on a virtual thread of its
+ *       own, for at most {@link #bodyTimeout} (Helidon has no server-side read timeout) — so no handler or
+ *       filter answers while part of it is still unread;
+ *   <li>a body that cannot be read (a chunked body over the limit: 413; a malformed chunk, a body shorter
+ *       than its Content-Length, a body that stalls: 400) is answered with {@code Connection: close} and
+ *       the connection is closed after that one answer, so its unread bytes are never parsed as requests;
+ *   <li>a header that only looks like Transfer-Encoding or Content-Length ({@code Transfer_Encoding}),
+ *       which a proxy in front might have framed the request by, and a Content-Length that is not exactly
+ *       one run of digits ({@code +5}, {@code 1, 1}) are refused with 400 and a close.
  * </ul>
+ *
+ * <p>Reading first also avoids a reset: a socket closed with unread bytes is reset, and a reset can
+ * destroy an answer the client has not read yet. The body is at most {@code MAX_REQUEST_BODY_BYTES}
+ * (Helidon refuses more while reading), which Jackson would have read whole anyway.
  */
 public final class RequestFraming implements Filter {
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
@@ -54,30 +60,26 @@ public final class RequestFraming implements Filter {
     @Override
     public void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         ServerRequestHeaders headers = req.headers();
-        boolean hasBody = hasBody(headers);
-        if (hasBody) {
-            req.streamFilter(raw -> new TimedRequestBody(raw, bodyTimeout));
-        }
-        if (hasLookalikeFramingHeader(headers)) {
-            res.header(HeaderValues.CONNECTION_CLOSE);
-            errors.handle(req, res, new MalformedFramingException("Transfer-Encoding or Content-Length misspelt"));
-            throw closeAfterAnswer(req, res, hasBody);
-        }
-        if (!hasBody) {
+        boolean lookalike = hasLookalikeFramingHeader(headers);
+        if (!hasBody(headers) && !lookalike) {
             chain.proceed();
             return;
         }
-        AtomicBoolean answeredEarly = new AtomicBoolean();
+        AtomicBoolean close = new AtomicBoolean(lookalike);
         res.beforeSend(() -> {
-            if (!req.content().consumed()) {
+            if (close.get() || !req.content().consumed()) {
                 res.header(HeaderValues.CONNECTION_CLOSE);
-                answeredEarly.set(true);
+                close.set(true);
             }
         });
         try {
+            if (lookalike) {
+                throw new MalformedFramingException("Transfer-Encoding or Content-Length in disguise");
+            }
             if (!hasPlainLength(headers)) {
                 throw new MalformedFramingException("Content-Length must be a single number");
             }
+            readInTime(req);
             chain.proceed();
         } catch (CloseConnectionException e) {
             throw e;
@@ -86,32 +88,39 @@ public final class RequestFraming implements Filter {
             // connection can still be closed after the answer.
             errors.handle(req, res, e);
         }
-        if (answeredEarly.get()) {
-            throw closeAfterAnswer(req, res, true);
+        if (close.get()) {
+            // An answer sent through the media support stays buffered until committed: out with it, then
+            // Helidon closes the socket instead of reading the rest as requests.
+            res.commit();
+            throw new CloseConnectionException("Answered a request whose body could not be read");
         }
     }
 
-    /**
-     * What ends the connection once the answer is out: Helidon closes the socket instead of reading
-     * the rest as requests. A body nobody asked for is read and dropped first (within the request timeout):
-     * a socket closed with unread bytes is reset, and a reset can destroy the answer before the client has
-     * read it. A body whose reading failed is left as it is.
-     */
-    private static CloseConnectionException closeAfterAnswer(RoutingRequest req, RoutingResponse res, boolean hasBody) {
-        // An answer sent through the media support stays buffered until committed; commit it before closing.
-        res.commit();
-        // Not after "Expect: 100-continue": reading would send the 100 after the final answer, and the
-        // client that waited for it has not sent the body anyway.
-        if (hasBody && !req.content().consumed() && !req.headers().containsToken(HeaderValues.EXPECT_100)) {
-            try {
-                req.content().inputStream().transferTo(OutputStream.nullOutputStream());
-            } catch (IllegalStateException alreadyRead) {
-                // Read before, and failed (malformed, too large, too slow): nothing more comes from it.
-            } catch (IOException | RuntimeException unreadable) {
-                // Malformed, too large or too slow: the close resets what is left.
-            }
+    /** Buffers the whole body (what the handler then reads), or fails within the request timeout. */
+    private void readInTime(RoutingRequest req) {
+        if (req.content().consumed()) {
+            return; // "Content-Length: 0": no body at all
         }
-        return new CloseConnectionException("Answered before the request body was read to its end");
+        CompletableFuture<Void> read = new CompletableFuture<>();
+        Thread.ofVirtual().name("request-body").start(() -> {
+            try {
+                req.content().buffer();
+                read.complete(null);
+            } catch (Throwable e) {
+                read.completeExceptionally(e);
+            }
+        });
+        try {
+            read.get(bodyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The reading thread stays blocked on the socket until the close after the answer ends it.
+            throw new IncompleteBodyException();
+        } catch (ExecutionException e) {
+            throw new UnreadableBodyException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UnreadableBodyException(e);
+        }
     }
 
     /** Helidon reads a body when either header is present (it refused the two together already). */
@@ -142,6 +151,20 @@ public final class RequestFraming implements Filter {
         }
         List<String> values = headers.all(HeaderNames.CONTENT_LENGTH, List::of);
         return values.size() == 1 && DIGITS.matcher(values.getFirst()).matches();
+    }
+
+    /** The body did not arrive in full within the request timeout; answered 400 and closed. */
+    public static final class IncompleteBodyException extends RuntimeException {
+        IncompleteBodyException() {
+            super("Request body not received in full within the request timeout");
+        }
+    }
+
+    /** The transport could not read the body (too large, malformed chunks, the client gave up). */
+    public static final class UnreadableBodyException extends RuntimeException {
+        UnreadableBodyException(Throwable cause) {
+            super("Request body unreadable", cause);
+        }
     }
 
     /** A request whose body cannot be delimited as HTTP/1.1 requires; answered 400 and closed. */

@@ -319,12 +319,25 @@ class ErrorMapperTest {
 
     @Test
     void aBodyNotReceivedInTimeIsABadRequestSayingSo() {
-        ApiError error = mapper.map(
-                new UncheckedIOException(new TimedRequestBody.IncompleteBodyException(Duration.ofSeconds(10))));
+        ApiError error = mapper.map(new RequestFraming.IncompleteBodyException());
 
         assertThat(error)
                 .isEqualTo(ApiError.of(
                         400, ErrorCategory.VALIDATION, "Request body not received in full within the request timeout"));
+    }
+
+    @Test
+    void aBodyTheTransportCouldNotReadKeepsATransportRefusalElseIsMalformedFraming() {
+        RequestException tooLarge = RequestException.builder()
+                .type(io.helidon.http.DirectHandler.EventType.BAD_REQUEST)
+                .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
+                .build();
+
+        assertThat(mapper.map(new RequestFraming.UnreadableBodyException(tooLarge))
+                        .status())
+                .isEqualTo(413);
+        assertThat(mapper.map(new RequestFraming.UnreadableBodyException(new IllegalStateException("?"))))
+                .isEqualTo(ApiError.of(400, ErrorCategory.VALIDATION, "Malformed request body framing"));
     }
 
     @Test
