@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 /**
@@ -65,13 +64,6 @@ public final class RequestFraming implements Filter {
             chain.proceed();
             return;
         }
-        AtomicBoolean close = new AtomicBoolean(lookalike);
-        res.beforeSend(() -> {
-            if (close.get() || !req.content().consumed()) {
-                res.header(HeaderValues.CONNECTION_CLOSE);
-                close.set(true);
-            }
-        });
         try {
             if (lookalike) {
                 throw new MalformedFramingException("Transfer-Encoding or Content-Length in disguise");
@@ -80,20 +72,16 @@ public final class RequestFraming implements Filter {
                 throw new MalformedFramingException("Content-Length must be a single number");
             }
             readInTime(req);
-            chain.proceed();
-        } catch (CloseConnectionException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // Answered here rather than by the routing's error handler outside this filter, so that the
-            // connection can still be closed after the answer.
-            errors.handle(req, res, e);
-        }
-        if (close.get()) {
-            // An answer sent through the media support stays buffered until committed: out with it, then
-            // Helidon closes the socket instead of reading the rest as requests.
+        } catch (RuntimeException unreadable) {
+            // One answer, then the close: what is left of the body is never read as requests. An answer
+            // sent through the media support stays buffered until committed, so it is committed first.
+            res.header(HeaderValues.CONNECTION_CLOSE);
+            errors.handle(req, res, unreadable);
             res.commit();
-            throw new CloseConnectionException("Answered a request whose body could not be read");
+            throw new CloseConnectionException("Request body unreadable or ambiguously framed", unreadable);
         }
+        // Read in full: whatever answers from here on, nothing of the body is left on the connection.
+        chain.proceed();
     }
 
     /** Buffers the whole body (what the handler then reads), or fails within the request timeout. */
