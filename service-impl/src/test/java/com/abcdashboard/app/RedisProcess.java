@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.abcdashboard.mail.FreePort;
 import java.io.IOException;
-import java.net.Socket;
 import java.nio.file.Path;
-import java.time.Duration;
-import org.awaitility.Awaitility;
 
 /**
  * A redis-server of the test's own on a free loopback port, without persistence (so a restart comes back
@@ -43,15 +40,7 @@ final class RedisProcess implements AutoCloseable {
                         logDir.resolve("redis-" + System.nanoTime() + ".log").toFile())
                 .redirectErrorStream(true)
                 .start();
-        Awaitility.await("redis-server listening")
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .ignoreExceptionsInstanceOf(IOException.class)
-                .until(() -> {
-                    try (Socket ignored = new Socket("127.0.0.1", port)) {
-                        return true;
-                    }
-                });
+        FreePort.awaitAccepting(port, "redis-server listening");
     }
 
     /** SIGTERM, as an orderly shutdown. */

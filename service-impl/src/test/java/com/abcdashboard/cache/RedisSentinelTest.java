@@ -3,15 +3,14 @@ package com.abcdashboard.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.abcdashboard.config.RedisEndpoint;
+import com.abcdashboard.mail.FreePort;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,16 +77,8 @@ class RedisSentinelTest {
                 .start();
     }
 
-    private static void awaitListening(int port) throws Exception {
-        Awaitility.await("listening on " + port)
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(50))
-                .ignoreExceptionsInstanceOf(IOException.class)
-                .until(() -> {
-                    try (Socket ignored = new Socket("127.0.0.1", port)) {
-                        return true;
-                    }
-                });
+    private static void awaitListening(int port) {
+        FreePort.awaitAccepting(port, "listening on " + port);
     }
 
     private static int freePort() throws IOException {

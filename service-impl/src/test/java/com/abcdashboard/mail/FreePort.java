@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 
 /** A loopback port nothing listens on (just released by the OS): connections to it are refused. */
 public final class FreePort {
@@ -15,6 +17,14 @@ public final class FreePort {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Waits (bounded) until something listens on {@code port}: a server the test started is up. */
+    public static void awaitAccepting(int port, String what) {
+        Awaitility.await(what)
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> accepts(port));
     }
 
     public static boolean accepts(int port) {
