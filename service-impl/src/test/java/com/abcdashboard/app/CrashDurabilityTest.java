@@ -85,9 +85,11 @@ class CrashDurabilityTest {
                 Ledger ledger = new Ledger(round, bios(client, admin, writerIds));
                 BackgroundLoad load = new BackgroundLoad(ledger.kinds(client, admin, writerIds));
                 load.start(WRITERS);
-                // Let the JIT and the writers get going, then kill at a random moment of the load.
-                await().atMost(READY_BOUND).until(() -> ledger.acknowledged() >= 20);
-                Thread.sleep(random.nextInt(1_500));
+                // Let the JIT and the writers get going, then kill at a random moment of the load: after a
+                // random number of acknowledged writes (as far into the load on a slow machine as on a fast
+                // one), with the four writers' next requests in flight.
+                int killAfter = 20 + random.nextInt(200);
+                await().atMost(READY_BOUND).until(() -> ledger.acknowledged() >= killAfter);
                 process.destroyForcibly(); // SIGKILL: no shutdown hook, no last commit
                 assertThat(process.waitFor(10, TimeUnit.SECONDS)).isTrue();
                 load.stop(report);
