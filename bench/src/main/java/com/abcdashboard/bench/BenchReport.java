@@ -27,13 +27,16 @@ public record BenchReport(
         Memory memory,
         Bcrypt bcrypt,
         List<PhaseResult> phases,
-        List<TargetCheck> targets) {
+        List<TargetCheck> targets,
+        List<UserGrowth.Row> growth) {
 
     public static final double PROFILE_RATIO_TARGET = 0.50;
     public static final double P99_AT_80_TARGET_MS = 20;
     public static final double LOGIN_RATIO_TARGET = 0.90;
     public static final double FLOOD_P99_TARGET_MS = 50;
     public static final double IDLE_RSS_TARGET_MIB = 256;
+    public static final double GROWTH_LIST_TARGET_MS = 50;
+    public static final int GROWTH_LIST_TARGET_USERS = 100_000;
 
     /** Time from starting the JVM to the first 200 of the readiness probe (the baseline: of its route). */
     public record Startup(double serviceReadyMs, double baselineReadyMs) {}
@@ -136,8 +139,27 @@ public record BenchReport(
                 environment.put(name.substring("env.".length()), facts.getProperty(name));
             }
         }
+        List<UserGrowth.Row> growth = Files.isRegularFile(runDir.resolve("growth.json"))
+                ? List.of(JSON.readValue(runDir.resolve("growth.json").toFile(), UserGrowth.Row[].class))
+                : List.of();
+        List<TargetCheck> targets = new ArrayList<>(targets(phases, bcrypt, memory));
+        growth.stream()
+                .filter(row -> row.store().equals("embedded") && row.users() == GROWTH_LIST_TARGET_USERS)
+                .findFirst()
+                .ifPresent(row -> {
+                    double list = row.queries().get("list").medianMs();
+                    targets.add(new TargetCheck(
+                            "growth-list-embedded",
+                            String.format(
+                                    Locale.ROOT,
+                                    "users list, cache miss, embedded store, %,d users: median ≤ %.0f ms",
+                                    GROWTH_LIST_TARGET_USERS,
+                                    GROWTH_LIST_TARGET_MS),
+                            String.format(Locale.ROOT, "%.1f ms", list),
+                            list <= GROWTH_LIST_TARGET_MS));
+                });
         return new BenchReport(
-                environment, startup, memory, bcrypt, List.copyOf(phases), targets(phases, bcrypt, memory));
+                environment, startup, memory, bcrypt, List.copyOf(phases), List.copyOf(targets), growth);
     }
 
     static List<TargetCheck> targets(List<PhaseResult> phases, Bcrypt bcrypt, Memory memory) {

@@ -76,6 +76,33 @@ final class ResultsMarkdown {
                 b.cost(), b.threads(), b.verificationsPerSecond()));
         md.append(format(
                 "| logins/s ÷ hashes/s | %.2f alone, %.2f during the flood |%n", b.loginRatio(), b.floodLoginRatio()));
+        md.append(growth(report));
+        return md.toString();
+    }
+
+    /** The growth phase: writes while growing, and each query's cache-miss median (p90) at each size. */
+    static String growth(BenchReport report) {
+        if (report.growth().isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n| store | users | creates/s | edits/s |");
+        UserGrowth.QUERIES.keySet().forEach(query -> md.append(' ').append(query).append(" ms |"));
+        md.append(" bare Helidon ms |\n|---|---:|---:|---:|");
+        UserGrowth.QUERIES.keySet().forEach(query -> md.append("---:|"));
+        md.append("---:|\n");
+        for (UserGrowth.Row row : report.growth()) {
+            md.append(format(
+                    "| %s | %,d | %,.0f | %,.0f |",
+                    row.store(), row.users(), row.createsPerSecond(), row.editsPerSecond()));
+            for (String query : UserGrowth.QUERIES.keySet()) {
+                UserGrowth.Latency latency = row.queries().get(query);
+                md.append(format(" %.1f (%.1f) |", latency.medianMs(), latency.p90Ms()));
+            }
+            md.append(format(" %.2f |%n", row.baselineMedianMs()));
+        }
+        md.append("\n*growth*: users created through the API (admin, 8 at once, bcrypt cost 4), then at each size "
+                + "admin edits for the phase's seconds, then each read once after an edit (so never from the "
+                + "response cache): median (p90) of the samples; bare Helidon: a GET of the baseline after each.\n");
         return md.toString();
     }
 
