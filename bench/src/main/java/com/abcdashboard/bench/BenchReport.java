@@ -158,8 +158,7 @@ public record BenchReport(
                             String.format(Locale.ROOT, "%.1f ms", list),
                             list <= GROWTH_LIST_TARGET_MS));
                 });
-        return new BenchReport(
-                environment, startup, memory, bcrypt, List.copyOf(phases), List.copyOf(targets), growth);
+        return new BenchReport(environment, startup, memory, bcrypt, List.copyOf(phases), List.copyOf(targets), growth);
     }
 
     static List<TargetCheck> targets(List<PhaseResult> phases, Bcrypt bcrypt, Memory memory) {

@@ -86,7 +86,9 @@ final class ResultsMarkdown {
             return "";
         }
         StringBuilder md = new StringBuilder("\n| store | users | creates/s | edits/s |");
-        UserGrowth.QUERIES.keySet().forEach(query -> md.append(' ').append(query).append(" ms |"));
+        UserGrowth.QUERIES
+                .keySet()
+                .forEach(query -> md.append(' ').append(query).append(" ms |"));
         md.append(" bare Helidon ms |\n|---|---:|---:|---:|");
         UserGrowth.QUERIES.keySet().forEach(query -> md.append("---:|"));
         md.append("---:|\n");

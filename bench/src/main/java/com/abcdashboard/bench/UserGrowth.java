@@ -93,7 +93,8 @@ public final class UserGrowth {
         String store = args[2];
         String adminEmail = args[3];
         String password = args[4];
-        int[] sizes = Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] sizes =
+                Arrays.stream(args[5].split(",")).mapToInt(Integer::parseInt).toArray();
         int samples = Integer.parseInt(args[6]);
         int writers = Integer.parseInt(args[7]);
         int editSeconds = Integer.parseInt(args[8]);
@@ -123,7 +124,12 @@ public final class UserGrowth {
                 latencies.put(query.getKey(), Latency.of(nanos));
             }
             Row row = new Row(
-                    store, size, createsPerSecond, editsPerSecond, Latency.of(baselineNanos).medianMs(), latencies);
+                    store,
+                    size,
+                    createsPerSecond,
+                    editsPerSecond,
+                    Latency.of(baselineNanos).medianMs(),
+                    latencies);
             rows.add(row);
             System.out.printf(
                     "growth %s %,d users: %.0f creates/s, %.0f edits/s, %s%n",
@@ -230,8 +236,7 @@ public final class UserGrowth {
         return elapsed;
     }
 
-    private HttpResponse<String> send(String method, String url, String body)
-            throws IOException, InterruptedException {
+    private HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .method(method, HttpRequest.BodyPublishers.ofString(body))
                 .header("Authorization", "Bearer " + token)
