@@ -20,6 +20,8 @@ class MetricsE2ETest {
                 .contains("# TYPE http_server_requests_seconds histogram")
                 .contains("audit_events_total")
                 .contains("mail_queued")
+                .contains("health_ready{scope=\"application\",} 1.0")
+                .contains("shared_store_degraded{")
                 .contains("mongodb_pool_connections")
                 .contains("mongodb_pool_checked_out")
                 .contains("memory_usedHeap_bytes")

@@ -82,9 +82,11 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.mongodb.client.MongoDatabase;
 import io.helidon.common.Size;
+import io.helidon.health.HealthCheckType;
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.http.media.MediaContext;
 import io.helidon.http.media.jackson.JacksonSupport;
+import io.helidon.metrics.api.Tag;
 import io.helidon.webserver.ErrorHandling;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -253,6 +255,16 @@ public final class Application implements AutoCloseable {
                     mail.health(),
                     // "redis" or "memory"; degraded while Redis does not answer.
                     () -> new ServiceState(shared.kind(), shared.degraded()));
+            // For alerting (docker/monitoring/rules): what /ready and the health report's cache say.
+            metrics.gauge(
+                    "health.ready",
+                    "1 while the readiness probe passes (starting, draining or no database: 0)",
+                    () -> probes.run(HealthCheckType.READINESS).up() ? 1 : 0);
+            metrics.gauge(
+                    "shared.store.degraded",
+                    "1 while the shared store (Redis) does not answer and the service runs without it",
+                    () -> shared.degraded() ? 1 : 0,
+                    Tag.create("kind", shared.kind()));
 
             ObjectMapper json = objectMapper();
             boolean development = config.environment() == AppEnvironment.DEVELOPMENT;
