@@ -120,9 +120,9 @@ PY
   done
   # Relative paths in the files resolve against docker/, wherever the file itself is.
   if $compose_v2; then
-    API_ENV_FILE="$api_env" docker compose --project-directory docker -p abc-dashboard "${args[@]}" config "${COMPOSE_CONFIG_ARGS[@]}"
+    API_ENV_FILE="$api_env" GRAFANA_ADMIN_PASSWORD=check-only docker compose --project-directory docker -p abc-dashboard "${args[@]}" config "${COMPOSE_CONFIG_ARGS[@]}"
   else
-    API_ENV_FILE="$api_env" docker-compose --project-directory docker -p abc-dashboard "${args[@]}" config "${COMPOSE_CONFIG_ARGS[@]}"
+    API_ENV_FILE="$api_env" GRAFANA_ADMIN_PASSWORD=check-only docker-compose --project-directory docker -p abc-dashboard "${args[@]}" config "${COMPOSE_CONFIG_ARGS[@]}"
   fi
 }
 # Each combination resolved once: a zero exit is the validation, the output feeds the shape check.
@@ -131,9 +131,21 @@ resolve() { local out=$1; shift; compose_config "$@" >"$tmp/$out.yml"; }
 check "config: docker-compose.yml" resolve base docker-compose.yml
 check "config: docker-compose.yml docker-compose.dev.yml" resolve dev docker-compose.yml docker-compose.dev.yml
 check "config: docker-compose.yml docker-compose.replica.yml" resolve replica docker-compose.yml docker-compose.replica.yml
+check "config: docker-compose.yml docker-compose.dev.yml docker-compose.replica.yml docker-compose.monitoring.yml" \
+  resolve all docker-compose.yml docker-compose.dev.yml docker-compose.replica.yml docker-compose.monitoring.yml
 COMPOSE_CONFIG_ARGS=(-q)
-check "config -q: docker-compose.yml docker-compose.dev.yml docker-compose.replica.yml" \
-  compose_config docker-compose.yml docker-compose.dev.yml docker-compose.replica.yml
+check "config -q: docker-compose.yml docker-compose.monitoring.yml" \
+  compose_config docker-compose.yml docker-compose.monitoring.yml
+# Every container of every file has bounded json-file logs (docker's default keeps everything).
+check "logging: json-file with max-size and max-file on every service" python3 - "$tmp/all.yml" <<'PY'
+import sys, yaml
+services = yaml.safe_load(open(sys.argv[1]))["services"]
+bad = [name for name, s in services.items()
+       if s.get("logging", {}).get("driver") != "json-file"
+       or not {"max-size", "max-file"} <= set(s["logging"].get("options", {}))]
+print(f"{len(services)} services; without log limits: {bad}")
+sys.exit(1 if bad or len(services) < 11 else 0)
+PY
 # The validator must reject a broken file (an unknown service key).
 sed 's/^    init: true$/    init: true\n    not_a_compose_key: 1/' docker/docker-compose.yml >"$tmp/broken-compose.yml"
 if compose_config "$tmp/broken-compose.yml" >/dev/null 2>&1; then bad "a broken compose file is rejected"
