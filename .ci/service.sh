@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by .ci/run and the platform checks: starts the service jar the build produced on a free port
 # and waits until it is ready.
 #

@@ -349,7 +349,8 @@ check "workflows run docker/deploy.sh and docker/check.sh (no placeholder steps)
 
 # ------------------------------------------------------------------------------------------- scripts
 section "scripts"
-scripts=(docker/*.sh docker/nginx/*.sh .ci/run bin/soak-tests)
+scripts=(docker/*.sh docker/nginx/*.sh docker/monitoring/check.sh .ci/run .ci/service.sh bin/soak-tests bin/mock
+  e2e-tests/mock/smoke.sh generated-client/other-languages/run.sh)
 # shellcheck disable=SC2016 # expanded by the inner shell
 check "bash -n ${scripts[*]}" bash -c 'for f in "$@"; do bash -n "$f" || exit 1; done' _ "${scripts[@]}"
 check "shellcheck ${scripts[*]}" shellcheck -x "${scripts[@]}"

@@ -64,7 +64,7 @@ check "promtool test rules" bash -c "cd '$rules' && promtool test rules abc-dash
 check "amtool check-config (alertmanager.yml)" amtool check-config "$here/alertmanager/alertmanager.yml"
 
 if [ -z "${SERVICE_URL:-}" ]; then
-  # shellcheck source=../../.ci/service.sh
+  # shellcheck source=.ci/service.sh
   . "$repo/.ci/service.sh"
   PASSWORD_RESET_RATE_LIMIT_MAX=1 start_service test
   own_service=1

@@ -15,7 +15,7 @@ cd "$repo"
 work=$(mktemp -d)
 trap '[ -n "${own_service:-}" ] && stop_service; rm -rf "$work"' EXIT
 if [ -z "${SERVICE_URL:-}" ]; then
-  # shellcheck source=../../.ci/service.sh
+  # shellcheck source=.ci/service.sh
   . "$repo/.ci/service.sh"
   start_service test
   own_service=1
