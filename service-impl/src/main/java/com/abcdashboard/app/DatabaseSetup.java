@@ -53,7 +53,7 @@ public final class DatabaseSetup {
                         "First administrator {} created without a password; set-password link printed",
                         created.admin().id());
                 out.println("First administrator " + created.admin().email() + " created without a password.");
-                out.println("Set it (link valid " + Application.SET_PASSWORD_TTL.toHours() + " h, shown once): "
+                out.println("Set it (link valid " + UseCases.SET_PASSWORD_TTL.toHours() + " h, shown once): "
                         + created.setPasswordLink());
                 out.flush();
             }
@@ -76,7 +76,7 @@ public final class DatabaseSetup {
                 message -> {
                     throw new IllegalStateException("The first-admin seed never sends mail");
                 },
-                Application.authSettings(config),
+                UseCases.authSettings(config),
                 clock);
         return new FirstAdmin(users, users::anyAdmin, new BcryptPasswordHasher(config.security()), links, clock);
     }

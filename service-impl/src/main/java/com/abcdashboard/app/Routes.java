@@ -1,0 +1,129 @@
+package com.abcdashboard.app;
+
+import com.abcdashboard.cache.RateLimiter;
+import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.config.AppEnvironment;
+import com.abcdashboard.http.ApiDocsService;
+import com.abcdashboard.http.AuditHandler;
+import com.abcdashboard.http.AuthCookies;
+import com.abcdashboard.http.AuthHandler;
+import com.abcdashboard.http.ClientAddress;
+import com.abcdashboard.http.CorsFilter;
+import com.abcdashboard.http.ErrorMapper;
+import com.abcdashboard.http.ErrorResponses;
+import com.abcdashboard.http.HealthHandler;
+import com.abcdashboard.http.JsonContentType;
+import com.abcdashboard.http.MetricsFilter;
+import com.abcdashboard.http.MetricsHandler;
+import com.abcdashboard.http.ProfileHandler;
+import com.abcdashboard.http.RateLimitFilter;
+import com.abcdashboard.http.RequestAuthenticator;
+import com.abcdashboard.http.RequestFraming;
+import com.abcdashboard.http.RequestLoggingFilter;
+import com.abcdashboard.http.RouteNotFoundHandler;
+import com.abcdashboard.http.SecurityHeaders;
+import com.abcdashboard.http.SpecRoutes;
+import com.abcdashboard.http.UsersHandler;
+import com.abcdashboard.observability.BuildInfo;
+import com.abcdashboard.observability.DatabaseCheck;
+import com.abcdashboard.observability.HealthReporter;
+import com.abcdashboard.observability.HealthReporter.ServiceState;
+import com.abcdashboard.observability.Lifecycle;
+import com.abcdashboard.observability.Probes;
+import com.abcdashboard.observability.ThrottledCheck;
+import com.abcdashboard.persistence.DatabaseUnreachable;
+import io.helidon.health.checks.HealthChecks;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.health.HealthCheckType;
+import io.helidon.metrics.api.Tag;
+import java.time.Duration;
+import java.util.List;
+
+/** The HTTP side: the filters in the order a request passes them, the handlers under their paths. */
+final class Routes {
+    private Routes() {}
+
+    /** Plain http in local development: no HSTS, no Secure cookies, any localhost origin. */
+    static boolean development(AppConfig config) {
+        return config.environment() == AppEnvironment.DEVELOPMENT;
+    }
+
+    static CorsFilter cors(AppConfig config) {
+        return new CorsFilter(
+                config.server().clientUrl(),
+                development(config),
+                config.server().corsAllowedHeaders());
+    }
+
+    static HttpRouting.Builder routing(
+            AppConfig config,
+            UseCases useCases,
+            Infrastructure infra,
+            Lifecycle lifecycle,
+            BuildInfo build,
+            CorsFilter cors) {
+        RequestAuthenticator authenticator = new RequestAuthenticator(useCases.sessions());
+        AuthHandler auth = new AuthHandler(
+                useCases.registration(),
+                useCases.signIn(),
+                useCases.sessions(),
+                useCases.passwords(),
+                useCases.profiles(),
+                authenticator,
+                // Secure cookies everywhere but local development over plain http.
+                new AuthCookies(!development(config), config.jwt().refreshTokenTtl()),
+                infra.clock);
+        ErrorResponses errors = new ErrorResponses(new ErrorMapper(DatabaseUnreachable::isCauseOf));
+        SpecRoutes specRoutes = SpecRoutes.packaged();
+        return HttpRouting.builder()
+                .addFilter(new RequestLoggingFilter())
+                .addFilter(new MetricsFilter(specRoutes.templates(), infra.metrics))
+                // HSTS outside local development, where the service is plain http.
+                .addFilter(new SecurityHeaders(!development(config)))
+                .addFilter(cors)
+                .addFilter(new RequestFraming(config.server().requestTimeout(), errors))
+                .addFilter(new RateLimitFilter(
+                        useCases.rateLimiter(),
+                        new RateLimiter.Rule("general", config.rateLimits().general()),
+                        new RateLimiter.Rule("auth", config.rateLimits().auth()),
+                        new ClientAddress(config.rateLimits().trustedProxies())))
+                .addFilter(new JsonContentType())
+                .register("/api/v1/auth", auth)
+                .register("/api/v1/profile", new ProfileHandler(auth))
+                .register("/api/v1/users", new UsersHandler(useCases.administration(), authenticator, infra.clock))
+                .register(
+                        "/api/v1/audit-logs",
+                        new AuditHandler(useCases.audit(), useCases.policy(), authenticator, infra.clock))
+                .register("/api/v1/health", health(infra, lifecycle, build))
+                .register("/api-docs", new ApiDocsService(build.swaggerUiVersion()))
+                .register("/metrics", new MetricsHandler(infra.metrics))
+                .any(new RouteNotFoundHandler(errors, specRoutes))
+                .error(Throwable.class, errors);
+    }
+
+    private static HealthHandler health(Infrastructure infra, Lifecycle lifecycle, BuildInfo build) {
+        Probes probes = new Probes(List.of(
+                // At most one safepoint a second, however often liveness is polled.
+                new ThrottledCheck(HealthChecks.deadlockCheck(), Duration.ofSeconds(1)),
+                lifecycle,
+                new DatabaseCheck(infra.store)));
+        HealthReporter reporter = new HealthReporter(
+                infra.store,
+                infra.clock,
+                build.version(),
+                infra.mail.health(),
+                // "redis" or "memory"; degraded while Redis does not answer.
+                () -> new ServiceState(infra.shared.kind(), infra.shared.degraded()));
+        // For alerting (docker/monitoring/rules): what /ready and the health report's cache say.
+        infra.metrics.gauge(
+                "health.ready",
+                "1 while the readiness probe passes (starting, draining or no database: 0)",
+                () -> probes.run(HealthCheckType.READINESS).up() ? 1 : 0);
+        infra.metrics.gauge(
+                "shared.store.degraded",
+                "1 while the shared store (Redis) does not answer and the service runs without it",
+                () -> infra.shared.degraded() ? 1 : 0,
+                Tag.create("kind", infra.shared.kind()));
+        return new HealthHandler(reporter, probes);
+    }
+}

@@ -1,0 +1,121 @@
+package com.abcdashboard.app;
+
+import com.abcdashboard.cache.CachingSessionRepository;
+import com.abcdashboard.cache.CachingUserRepository;
+import com.abcdashboard.cache.RateLimiter;
+import com.abcdashboard.cache.SharedLoginLocks;
+import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.domain.audit.AuditLog;
+import com.abcdashboard.domain.auth.AccountLinkRequests;
+import com.abcdashboard.domain.auth.AuthSettings;
+import com.abcdashboard.domain.auth.EmailLinks;
+import com.abcdashboard.domain.auth.LoginLocks;
+import com.abcdashboard.domain.auth.OpaqueTokens;
+import com.abcdashboard.domain.auth.PasswordManagement;
+import com.abcdashboard.domain.auth.Registration;
+import com.abcdashboard.domain.auth.SessionRepository;
+import com.abcdashboard.domain.auth.SessionService;
+import com.abcdashboard.domain.auth.SignIn;
+import com.abcdashboard.domain.user.AccessPolicy;
+import com.abcdashboard.domain.user.PhoneNumbers;
+import com.abcdashboard.domain.user.ProfileService;
+import com.abcdashboard.domain.user.UserAdministration;
+import com.abcdashboard.domain.user.UserRepository;
+import com.abcdashboard.observability.MeteredAuditLog;
+import com.abcdashboard.persistence.MongoAuditLog;
+import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
+import com.abcdashboard.persistence.MongoSessionRepository;
+import com.abcdashboard.persistence.MongoUserRepository;
+import com.abcdashboard.security.JwtAccessTokens;
+import com.mongodb.client.MongoDatabase;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The domain's flows over the repositories (MongoDB behind the shared-store caches), built once from the
+ * started {@link Infrastructure}. Nothing here starts a thread or opens a connection.
+ */
+record UseCases(
+        Registration registration,
+        SignIn signIn,
+        SessionService sessions,
+        PasswordManagement passwords,
+        ProfileService profiles,
+        UserAdministration administration,
+        AuditLog audit,
+        AccessPolicy policy,
+        RateLimiter rateLimiter,
+        AccountLinkRequests linkFulfilment) {
+
+    /** Lifetime of the set-password link of administrator-created accounts. */
+    static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
+
+    static UseCases wire(AppConfig config, Infrastructure infra) {
+        Clock clock = infra.clock;
+        MongoDatabase db = infra.store.database();
+        MongoUserRepository mongoUsers = new MongoUserRepository(db);
+        UserRepository users = new CachingUserRepository(
+                mongoUsers,
+                infra.shared,
+                config.cache().userDataTtl(),
+                config.cache().apiResponseTtl(),
+                infra.metrics);
+        SessionRepository sessionStore = new CachingSessionRepository(
+                new MongoSessionRepository(db), infra.shared, config.cache().userDataTtl(), infra.metrics);
+        AuthSettings settings = authSettings(config);
+        LoginLocks loginLocks = new LoginLocks(users, new SharedLoginLocks(infra.shared, infra.metrics), settings);
+        OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
+        EmailLinks links =
+                new EmailLinks(new MongoOneTimeTokenRepository(db), opaqueTokens, infra.mail.outbox(), settings, clock);
+        SessionService sessions = new SessionService(
+                sessionStore, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
+        AuditLog audit = new MeteredAuditLog(new MongoAuditLog(db), infra.metrics);
+        RateLimiter rateLimiter =
+                new RateLimiter(infra.shared, config.rateLimits().passwordReset(), infra.metrics);
+        AccessPolicy policy = new AccessPolicy();
+        PhoneNumbers phones = new PhoneNumbers(config.accounts().defaultPhoneRegion());
+        mongoUsers.healAdminRoster(clock.instant());
+        return new UseCases(
+                new Registration(
+                        users,
+                        infra.passwords,
+                        links,
+                        infra.linkRequests,
+                        sessions,
+                        config.accounts().requireEmailVerification(),
+                        clock),
+                new SignIn(users, infra.passwords, sessions, audit, loginLocks, clock),
+                sessions,
+                new PasswordManagement(
+                        users,
+                        infra.passwords,
+                        sessions,
+                        links,
+                        infra.mail.outbox(),
+                        audit,
+                        rateLimiter,
+                        infra.linkRequests,
+                        loginLocks,
+                        clock),
+                new ProfileService(users, phones, clock),
+                new UserAdministration(
+                        users, sessionStore, infra.passwords, links, audit, policy, phones, loginLocks, clock),
+                audit,
+                policy,
+                rateLimiter,
+                new AccountLinkRequests(users, links));
+    }
+
+    static AuthSettings authSettings(AppConfig config) {
+        return new AuthSettings(
+                config.jwt().refreshTokenTtl(),
+                config.jwt().emailVerificationTtl(),
+                config.jwt().passwordResetTtl(),
+                SET_PASSWORD_TTL,
+                config.security().maxFailedLogins(),
+                config.security().lockoutDuration(),
+                config.server().clientUrl(),
+                config.jwt().refreshReuseGrace());
+    }
+}
