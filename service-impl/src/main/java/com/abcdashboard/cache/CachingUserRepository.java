@@ -84,7 +84,7 @@ public final class CachingUserRepository implements UserRepository {
         return cachedResponse(
                 "users-list",
                 "users:list",
-                query + "|" + page,
+                query.cacheKey() + "|" + page.cacheKey(),
                 new TypeReference<Page<User>>() {},
                 () -> users.find(query, page));
     }

@@ -20,6 +20,11 @@ public record PageRequest(int page, int limit) {
         }
     }
 
+    /** Identifies this page exactly, for caching its answers. */
+    public String cacheKey() {
+        return "page=" + page + ";limit=" + limit;
+    }
+
     /** How many items come before this page. */
     public long offset() {
         return (long) (page - 1) * limit;
