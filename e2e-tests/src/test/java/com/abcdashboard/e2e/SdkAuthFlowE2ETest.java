@@ -6,15 +6,15 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.abcdashboard.client.ApiClient;
 import com.abcdashboard.client.ApiException;
 import com.abcdashboard.client.api.AuthApi;
-import com.abcdashboard.client.model.AuthStatusResponse;
-import com.abcdashboard.client.model.LoginRequest;
-import com.abcdashboard.client.model.LoginResponse;
-import com.abcdashboard.client.model.RefreshRequest;
-import com.abcdashboard.client.model.RegisterRequest;
-import com.abcdashboard.client.model.Role;
-import com.abcdashboard.client.model.TokenRequest;
-import com.abcdashboard.client.model.TokensResponse;
-import com.abcdashboard.client.model.UserResponse;
+import com.abcdashboard.client.model.AuthStatusResponseDto;
+import com.abcdashboard.client.model.LoginRequestDto;
+import com.abcdashboard.client.model.LoginResponseDto;
+import com.abcdashboard.client.model.RefreshRequestDto;
+import com.abcdashboard.client.model.RegisterRequestDto;
+import com.abcdashboard.client.model.RoleDto;
+import com.abcdashboard.client.model.TokenRequestDto;
+import com.abcdashboard.client.model.TokensResponseDto;
+import com.abcdashboard.client.model.UserResponseDto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -34,30 +34,31 @@ class SdkAuthFlowE2ETest {
     @Test
     void registerVerifySignInRefreshAndSignOutWithTheSdk() throws Exception {
         String email = Accounts.uniqueEmail();
-        UserResponse registered = auth(null)
+        UserResponseDto registered = auth(null)
                 .register(
-                        new RegisterRequest()
+                        new RegisterRequestDto()
                                 .email(email)
                                 .password(Accounts.PASSWORD)
                                 .firstName("Sam")
                                 .lastName("Sdk")
                                 .username("sam_" + email.substring(5, 13).replace('-', '_')),
                         null);
-        assertThat(registered.getData().getUser().getRole()).isEqualTo(Role.STAFF);
+        assertThat(registered.getData().getUser().getRole()).isEqualTo(RoleDto.STAFF);
 
         auth(null)
                 .verifyEmail(
-                        new TokenRequest().token(Mailbox.awaitMail(email, 1).token()), null);
-        LoginResponse login = auth(null).login(new LoginRequest().email(email).password(Accounts.PASSWORD), null);
+                        new TokenRequestDto().token(Mailbox.awaitMail(email, 1).token()), null);
+        LoginResponseDto login =
+                auth(null).login(new LoginRequestDto().email(email).password(Accounts.PASSWORD), null);
         String access = login.getData().getTokens().getAccessToken();
 
-        AuthStatusResponse status = auth(access).getAuthStatus(null);
+        AuthStatusResponseDto status = auth(access).getAuthStatus(null);
         assertThat(status.getData().getUser().getEmail()).isEqualTo(email);
 
-        TokensResponse refreshed = auth(null)
+        TokensResponseDto refreshed = auth(null)
                 .refreshTokens(
                         null,
-                        new RefreshRequest()
+                        new RefreshRequestDto()
                                 .refreshToken(login.getData().getTokens().getRefreshToken()));
         assertThat(refreshed.getData().getTokens().getRefreshToken())
                 .isNotEqualTo(login.getData().getTokens().getRefreshToken());

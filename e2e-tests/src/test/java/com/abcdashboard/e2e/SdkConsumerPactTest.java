@@ -18,16 +18,16 @@ import com.abcdashboard.client.ApiException;
 import com.abcdashboard.client.api.AuthApi;
 import com.abcdashboard.client.api.HealthApi;
 import com.abcdashboard.client.api.UsersApi;
-import com.abcdashboard.client.model.CreateUserRequest;
-import com.abcdashboard.client.model.ErrorCategory;
-import com.abcdashboard.client.model.ErrorResponse;
-import com.abcdashboard.client.model.LoginRequest;
-import com.abcdashboard.client.model.LoginResponse;
-import com.abcdashboard.client.model.RefreshRequest;
-import com.abcdashboard.client.model.Role;
-import com.abcdashboard.client.model.UpdateProfileRequest;
-import com.abcdashboard.client.model.UpdateUserRequest;
-import com.abcdashboard.client.model.User;
+import com.abcdashboard.client.model.CreateUserRequestDto;
+import com.abcdashboard.client.model.ErrorCategoryDto;
+import com.abcdashboard.client.model.ErrorResponseDto;
+import com.abcdashboard.client.model.LoginRequestDto;
+import com.abcdashboard.client.model.LoginResponseDto;
+import com.abcdashboard.client.model.RefreshRequestDto;
+import com.abcdashboard.client.model.RoleDto;
+import com.abcdashboard.client.model.UpdateProfileRequestDto;
+import com.abcdashboard.client.model.UpdateUserRequestDto;
+import com.abcdashboard.client.model.UserDto;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -148,35 +148,35 @@ class SdkConsumerPactTest {
     @PactTestFor(pactMethod = "session")
     void signsInUsesTheSessionAndSignsOut(MockServer server) throws Exception {
         AuthApi anonymous = new AuthApi(client(server, null));
-        LoginResponse login =
-                anonymous.login(new LoginRequest().email("jane.doe@example.com").password(Accounts.PASSWORD), null);
-        User user = login.getData().getUser();
-        assertThat(user.getRole()).isEqualTo(Role.STAFF);
+        LoginResponseDto login = anonymous.login(
+                new LoginRequestDto().email("jane.doe@example.com").password(Accounts.PASSWORD), null);
+        UserDto user = login.getData().getUser();
+        assertThat(user.getRole()).isEqualTo(RoleDto.STAFF);
         assertThat(login.getData().getTokens().getExpiresIn()).isPositive();
 
         assertThatThrownBy(() -> anonymous.login(
-                        new LoginRequest().email("jane.doe@example.com").password("Wr0ngPassword"), null))
+                        new LoginRequestDto().email("jane.doe@example.com").password("Wr0ngPassword"), null))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.getCode()).isEqualTo(401);
-                    assertThat(errorOf(e).getError().getCategory()).isEqualTo(ErrorCategory.AUTHENTICATION);
+                    assertThat(errorOf(e).getError().getCategory()).isEqualTo(ErrorCategoryDto.AUTHENTICATION);
                 });
 
         AuthApi signedIn =
                 new AuthApi(client(server, login.getData().getTokens().getAccessToken()));
         assertThat(signedIn.getProfile(null).getData().getUser().getEmail()).isEqualTo(user.getEmail());
-        assertThat(signedIn.updateProfile(new UpdateProfileRequest().bio("Ops lead for the north region."), null)
+        assertThat(signedIn.updateProfile(new UpdateProfileRequestDto().bio("Ops lead for the north region."), null)
                         .getData()
                         .getUser()
                         .getBio())
                 .isEqualTo("Ops lead for the north region.");
         String refreshToken = login.getData().getTokens().getRefreshToken();
         assertThat(anonymous
-                        .refreshTokens(null, new RefreshRequest().refreshToken(refreshToken))
+                        .refreshTokens(null, new RefreshRequestDto().refreshToken(refreshToken))
                         .getData()
                         .getTokens()
                         .getAccessToken())
                 .isNotBlank();
-        assertThat(signedIn.logout(null, new RefreshRequest().refreshToken(refreshToken))
+        assertThat(signedIn.logout(null, new RefreshRequestDto().refreshToken(refreshToken))
                         .getSuccess())
                 .isTrue();
     }
@@ -295,19 +295,19 @@ class SdkConsumerPactTest {
         assertThat(users.getUserStats(null).getData().getUsersByRole().getAdmin())
                 .isPositive();
 
-        User created = users.createUser(
-                        new CreateUserRequest()
+        UserDto created = users.createUser(
+                        new CreateUserRequestDto()
                                 .email("max.doe@example.com")
                                 .firstName("Max")
                                 .lastName("Doe")
-                                .role(Role.MANAGER),
+                                .role(RoleDto.MANAGER),
                         null)
                 .getData()
                 .getUser();
         assertThat(created.getIsFirstLogin()).isTrue();
 
         assertThat(users.getUser(AN_ID, null).getData().getUser().getId()).isNotBlank();
-        assertThat(users.updateUser(AN_ID, new UpdateUserRequest().isActive(false), null)
+        assertThat(users.updateUser(AN_ID, new UpdateUserRequestDto().isActive(false), null)
                         .getData()
                         .getUser()
                         .getIsActive())
@@ -407,9 +407,9 @@ class SdkConsumerPactTest {
         return client;
     }
 
-    private static ErrorResponse errorOf(ApiException e) {
+    private static ErrorResponseDto errorOf(ApiException e) {
         try {
-            return new ObjectMapper().readValue(e.getResponseBody(), ErrorResponse.class);
+            return new ObjectMapper().readValue(e.getResponseBody(), ErrorResponseDto.class);
         } catch (Exception notAnEnvelope) {
             throw new AssertionError("not an error envelope: " + e.getResponseBody(), notAnEnvelope);
         }

@@ -7,12 +7,12 @@ import com.abcdashboard.client.ApiClient;
 import com.abcdashboard.client.ApiException;
 import com.abcdashboard.client.ApiResponse;
 import com.abcdashboard.client.api.HealthApi;
-import com.abcdashboard.client.model.DatabaseHealth;
-import com.abcdashboard.client.model.HealthReport;
-import com.abcdashboard.client.model.HealthStatus;
-import com.abcdashboard.client.model.ProbeCheck;
-import com.abcdashboard.client.model.ProbeReport;
-import com.abcdashboard.client.model.ProbeStatus;
+import com.abcdashboard.client.model.DatabaseHealthDto;
+import com.abcdashboard.client.model.HealthReportDto;
+import com.abcdashboard.client.model.HealthStatusDto;
+import com.abcdashboard.client.model.ProbeCheckDto;
+import com.abcdashboard.client.model.ProbeReportDto;
+import com.abcdashboard.client.model.ProbeStatusDto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -34,31 +34,33 @@ class SdkE2ETest {
 
     @Test
     void theSdkReadsTheHealthReport() throws ApiException {
-        HealthReport report = healthApi().getHealth(null);
+        HealthReportDto report = healthApi().getHealth(null);
 
-        assertThat(report.getStatus()).isEqualTo(HealthStatus.HEALTHY);
+        assertThat(report.getStatus()).isEqualTo(HealthStatusDto.HEALTHY);
         assertThat(report.getVersion()).isEqualTo(RunningService.serviceVersion());
         assertThat(report.getTimestamp()).isNotNull();
-        assertThat(report.getDatabase().getStatus()).isEqualTo(DatabaseHealth.StatusEnum.CONNECTED);
+        assertThat(report.getDatabase().getStatus()).isEqualTo(DatabaseHealthDto.StatusEnum.CONNECTED);
         assertThat(report.getDatabase().getResponseTime()).isNotNegative();
         assertThat(report.getMemory().getUsed()).isPositive();
     }
 
     @Test
     void theSdkReadsTheLivenessProbe() throws ApiException {
-        ProbeReport live = healthApi().getLiveness(null);
+        ProbeReportDto live = healthApi().getLiveness(null);
 
-        assertThat(live.getStatus()).isEqualTo(ProbeStatus.UP);
-        assertThat(live.getChecks()).extracting(ProbeCheck::getName).contains("deadlock");
+        assertThat(live.getStatus()).isEqualTo(ProbeStatusDto.UP);
+        assertThat(live.getChecks()).extracting(ProbeCheckDto::getName).contains("deadlock");
     }
 
     @Test
     void theSdkReadsTheReadinessProbeAndTheEchoedCorrelationId() throws ApiException {
-        ApiResponse<ProbeReport> ready = healthApi().getReadinessWithHttpInfo("sdk-trace-1");
+        ApiResponse<ProbeReportDto> ready = healthApi().getReadinessWithHttpInfo("sdk-trace-1");
 
         assertThat(ready.getStatusCode()).isEqualTo(200);
-        assertThat(ready.getData().getStatus()).isEqualTo(ProbeStatus.UP);
-        assertThat(ready.getData().getChecks()).extracting(ProbeCheck::getName).contains("lifecycle", "mongodb");
+        assertThat(ready.getData().getStatus()).isEqualTo(ProbeStatusDto.UP);
+        assertThat(ready.getData().getChecks())
+                .extracting(ProbeCheckDto::getName)
+                .contains("lifecycle", "mongodb");
         assertThat(ready.getHeaders().get("x-correlation-id")).containsExactly("sdk-trace-1");
     }
 

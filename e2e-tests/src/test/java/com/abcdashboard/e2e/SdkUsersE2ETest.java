@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.abcdashboard.client.ApiClient;
 import com.abcdashboard.client.api.UsersApi;
-import com.abcdashboard.client.model.CreateUserRequest;
-import com.abcdashboard.client.model.Role;
-import com.abcdashboard.client.model.SortOrder;
-import com.abcdashboard.client.model.UpdateUserRequest;
-import com.abcdashboard.client.model.UserListResponse;
-import com.abcdashboard.client.model.UserResponse;
-import com.abcdashboard.client.model.UserSortField;
-import com.abcdashboard.client.model.UserStatsResponse;
-import com.abcdashboard.client.model.UserUpdateResponse;
+import com.abcdashboard.client.model.CreateUserRequestDto;
+import com.abcdashboard.client.model.RoleDto;
+import com.abcdashboard.client.model.SortOrderDto;
+import com.abcdashboard.client.model.UpdateUserRequestDto;
+import com.abcdashboard.client.model.UserListResponseDto;
+import com.abcdashboard.client.model.UserResponseDto;
+import com.abcdashboard.client.model.UserSortFieldDto;
+import com.abcdashboard.client.model.UserStatsResponseDto;
+import com.abcdashboard.client.model.UserUpdateResponseDto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -32,21 +32,21 @@ class SdkUsersE2ETest {
         UsersApi api = users(Team.signedIn("admin"));
         String email = Team.uniqueEmail("sdk");
 
-        UserResponse created = api.createUser(
-                new CreateUserRequest()
+        UserResponseDto created = api.createUser(
+                new CreateUserRequestDto()
                         .email(email)
                         .firstName("Sid")
                         .lastName("Sdk")
-                        .role(Role.MANAGER),
+                        .role(RoleDto.MANAGER),
                 null);
         String id = created.getData().getUser().getId();
         assertThat(created.getData().getUser().getIsFirstLogin()).isTrue();
 
-        UserListResponse page = api.listUsers(
+        UserListResponseDto page = api.listUsers(
                 null,
                 1,
                 5,
-                Role.MANAGER,
+                RoleDto.MANAGER,
                 true,
                 email,
                 null,
@@ -54,16 +54,16 @@ class SdkUsersE2ETest {
                 null,
                 false,
                 false,
-                UserSortField.EMAIL,
-                SortOrder.ASC);
+                UserSortFieldDto.EMAIL,
+                SortOrderDto.ASC);
         assertThat(page.getData()).extracting(u -> u.getId()).containsExactly(id);
         assertThat(page.getMeta().getPagination().getTotal()).isEqualTo(1L);
 
-        UserUpdateResponse updated =
-                api.patchUser(id, new UpdateUserRequest().role(Role.STAFF).bio("Moved"), null);
-        assertThat(updated.getData().getUser().getRole()).isEqualTo(Role.STAFF);
+        UserUpdateResponseDto updated =
+                api.patchUser(id, new UpdateUserRequestDto().role(RoleDto.STAFF).bio("Moved"), null);
+        assertThat(updated.getData().getUser().getRole()).isEqualTo(RoleDto.STAFF);
 
-        UserStatsResponse stats = api.getUserStats(null);
+        UserStatsResponseDto stats = api.getUserStats(null);
         assertThat(stats.getData().getUsersByRole().getStaff()).isPositive();
 
         assertThat(api.deleteUser(id, null).getData().getMessage()).isEqualTo("User deleted");

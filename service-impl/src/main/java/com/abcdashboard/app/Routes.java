@@ -9,6 +9,7 @@ import com.abcdashboard.http.AuthCookies;
 import com.abcdashboard.http.AuthHandler;
 import com.abcdashboard.http.ClientAddress;
 import com.abcdashboard.http.CorsFilter;
+import com.abcdashboard.http.Envelopes;
 import com.abcdashboard.http.ErrorMapper;
 import com.abcdashboard.http.ErrorResponses;
 import com.abcdashboard.http.HealthHandler;
@@ -63,6 +64,7 @@ final class Routes {
             BuildInfo build,
             CorsFilter cors) {
         RequestAuthenticator authenticator = new RequestAuthenticator(useCases.sessions());
+        Envelopes envelopes = new Envelopes(infra.clock);
         AuthHandler auth = new AuthHandler(
                 useCases.registration(),
                 useCases.signIn(),
@@ -72,7 +74,7 @@ final class Routes {
                 authenticator,
                 // Secure cookies everywhere but local development over plain http.
                 new AuthCookies(!development(config), config.jwt().refreshTokenTtl()),
-                infra.clock);
+                envelopes);
         ErrorResponses errors = new ErrorResponses(new ErrorMapper(DatabaseUnreachable::isCauseOf));
         SpecRoutes specRoutes = SpecRoutes.packaged();
         return HttpRouting.builder()
@@ -90,10 +92,10 @@ final class Routes {
                 .addFilter(new JsonContentType())
                 .register("/api/v1/auth", auth)
                 .register("/api/v1/profile", new ProfileHandler(auth))
-                .register("/api/v1/users", new UsersHandler(useCases.administration(), authenticator, infra.clock))
+                .register("/api/v1/users", new UsersHandler(useCases.administration(), authenticator, envelopes))
                 .register(
                         "/api/v1/audit-logs",
-                        new AuditHandler(useCases.audit(), useCases.policy(), authenticator, infra.clock))
+                        new AuditHandler(useCases.audit(), useCases.policy(), authenticator, envelopes))
                 .register("/api/v1/health", health(infra, lifecycle, build))
                 .register("/api-docs", new ApiDocsService(build.swaggerUiVersion()))
                 .register("/metrics", new MetricsHandler(infra.metrics))

@@ -1,26 +1,24 @@
 package com.abcdashboard.http;
 
-import com.abcdashboard.api.model.AuthStatusData;
-import com.abcdashboard.api.model.AuthStatusResponse;
-import com.abcdashboard.api.model.AuthTokens;
-import com.abcdashboard.api.model.ChangePasswordRequest;
-import com.abcdashboard.api.model.EmailRequest;
-import com.abcdashboard.api.model.LoginData;
-import com.abcdashboard.api.model.LoginRequest;
-import com.abcdashboard.api.model.LoginResponse;
-import com.abcdashboard.api.model.MessageData;
-import com.abcdashboard.api.model.MessageResponse;
-import com.abcdashboard.api.model.RefreshRequest;
-import com.abcdashboard.api.model.RegisterRequest;
-import com.abcdashboard.api.model.ResetPasswordRequest;
-import com.abcdashboard.api.model.TokenRequest;
-import com.abcdashboard.api.model.TokensData;
-import com.abcdashboard.api.model.TokensResponse;
-import com.abcdashboard.api.model.UpdateProfileRequest;
-import com.abcdashboard.api.model.UserData;
-import com.abcdashboard.api.model.UserResponse;
-import com.abcdashboard.api.model.VerifyEmailData;
-import com.abcdashboard.api.model.VerifyEmailResponse;
+import com.abcdashboard.api.model.AuthStatusDataDto;
+import com.abcdashboard.api.model.AuthStatusResponseDto;
+import com.abcdashboard.api.model.AuthTokensDto;
+import com.abcdashboard.api.model.ChangePasswordRequestDto;
+import com.abcdashboard.api.model.EmailRequestDto;
+import com.abcdashboard.api.model.LoginDataDto;
+import com.abcdashboard.api.model.LoginRequestDto;
+import com.abcdashboard.api.model.LoginResponseDto;
+import com.abcdashboard.api.model.RefreshRequestDto;
+import com.abcdashboard.api.model.RegisterRequestDto;
+import com.abcdashboard.api.model.ResetPasswordRequestDto;
+import com.abcdashboard.api.model.TokenRequestDto;
+import com.abcdashboard.api.model.TokensDataDto;
+import com.abcdashboard.api.model.TokensResponseDto;
+import com.abcdashboard.api.model.UpdateProfileRequestDto;
+import com.abcdashboard.api.model.UserDataDto;
+import com.abcdashboard.api.model.UserResponseDto;
+import com.abcdashboard.api.model.VerifyEmailDataDto;
+import com.abcdashboard.api.model.VerifyEmailResponseDto;
 import com.abcdashboard.domain.auth.Authenticated;
 import com.abcdashboard.domain.auth.PasswordManagement;
 import com.abcdashboard.domain.auth.Registration;
@@ -32,9 +30,6 @@ import com.abcdashboard.domain.user.User;
 import com.abcdashboard.mapping.UserMapper;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Implements the generated {@link AuthService}: maps DTOs to the auth use cases and back. */
@@ -48,7 +43,7 @@ public final class AuthHandler extends AuthService {
     private final ProfileService profiles;
     private final RequestAuthenticator authenticator;
     private final AuthCookies cookies;
-    private final Clock clock;
+    private final Envelopes envelopes;
     private final UserMapper users = UserMapper.INSTANCE;
 
     public AuthHandler(
@@ -59,7 +54,7 @@ public final class AuthHandler extends AuthService {
             ProfileService profiles,
             RequestAuthenticator authenticator,
             AuthCookies cookies,
-            Clock clock) {
+            Envelopes envelopes) {
         this.registration = registration;
         this.signIn = signIn;
         this.sessions = sessions;
@@ -67,12 +62,12 @@ public final class AuthHandler extends AuthService {
         this.profiles = profiles;
         this.authenticator = authenticator;
         this.cookies = cookies;
-        this.clock = clock;
+        this.envelopes = envelopes;
     }
 
     @Override
     protected void handleRegister(
-            ServerRequest request, ServerResponse response, RegisterRequest body, Optional<String> correlationId) {
+            ServerRequest request, ServerResponse response, RegisterRequestDto body, Optional<String> correlationId) {
         Registration.Result result = registration.register(
                 new Registration.Command(
                         body.getEmail(),
@@ -86,42 +81,44 @@ public final class AuthHandler extends AuthService {
         String message = result.tokens().isPresent()
                 ? "Registration successful. You are signed in."
                 : "Registration successful. Please check your email to verify your account.";
-        UserData data = new UserData(
+        UserDataDto data = new UserDataDto(
                 users.toDto(result.user()),
                 result.tokens().map(AuthHandler::tokens).orElse(null));
         RegisterOp.Response201.builder()
-                .response(new UserResponse(true, message, now(), data))
+                .response(envelopes.success(UserResponseDto::new, message, data))
                 .send(response);
     }
 
     @Override
     protected void handleVerifyEmail(
-            ServerRequest request, ServerResponse response, TokenRequest body, Optional<String> correlationId) {
+            ServerRequest request, ServerResponse response, TokenRequestDto body, Optional<String> correlationId) {
         User user = registration.verifyEmail(body.getToken());
         String message = "Email verified. You can now sign in.";
-        VerifyEmailData data = new VerifyEmailData(users.toVerifiedDto(user), message);
-        VerifyEmailResponse envelope = new VerifyEmailResponse(true, message, now(), data);
-        VerifyEmailOp.Response200.builder().response(envelope).send(response);
+        VerifyEmailDataDto data = new VerifyEmailDataDto(users.toVerifiedDto(user), message);
+        VerifyEmailOp.Response200.builder()
+                .response(envelopes.success(VerifyEmailResponseDto::new, message, data))
+                .send(response);
     }
 
     @Override
     protected void handleResendVerification(
-            ServerRequest request, ServerResponse response, EmailRequest body, Optional<String> correlationId) {
+            ServerRequest request, ServerResponse response, EmailRequestDto body, Optional<String> correlationId) {
         registration.resendVerification(body.getEmail());
         ResendVerificationOp.Response200.builder()
-                .response(messageResponse(NEUTRAL_EMAIL_MESSAGE))
+                .response(envelopes.message(NEUTRAL_EMAIL_MESSAGE))
                 .send(response);
     }
 
     @Override
     protected void handleLogin(
-            ServerRequest request, ServerResponse response, LoginRequest body, Optional<String> correlationId) {
+            ServerRequest request, ServerResponse response, LoginRequestDto body, Optional<String> correlationId) {
         SignIn.Result result = signIn.login(body.getEmail(), body.getPassword(), RequestAuthenticator.client(request));
         cookies.set(response, result.tokens());
-        LoginData data =
-                new LoginData(users.toDto(result.user()), tokens(result.tokens()), result.requiresPasswordChange());
-        LoginResponse envelope = new LoginResponse(true, "Login successful", now(), data);
-        LoginOp.Response200.builder().response(envelope).send(response);
+        LoginDataDto data =
+                new LoginDataDto(users.toDto(result.user()), tokens(result.tokens()), result.requiresPasswordChange());
+        LoginOp.Response200.builder()
+                .response(envelopes.success(LoginResponseDto::new, "Login successful", data))
+                .send(response);
     }
 
     @Override
@@ -137,13 +134,14 @@ public final class AuthHandler extends AuthService {
             ServerRequest request,
             ServerResponse response,
             Optional<String> correlationId,
-            Optional<RefreshRequest> body) {
+            Optional<RefreshRequestDto> body) {
         String presented = refreshToken(request, body).orElse(null);
         SessionTokens rotated = sessions.refresh(presented);
         cookies.set(response, rotated);
-        TokensData data = new TokensData(tokens(rotated));
-        TokensResponse envelope = new TokensResponse(true, "Tokens refreshed", now(), data);
-        RefreshTokensOp.Response200.builder().response(envelope).send(response);
+        RefreshTokensOp.Response200.builder()
+                .response(envelopes.success(
+                        TokensResponseDto::new, "Tokens refreshed", new TokensDataDto(tokens(rotated))))
+                .send(response);
     }
 
     @Override
@@ -151,41 +149,44 @@ public final class AuthHandler extends AuthService {
             ServerRequest request,
             ServerResponse response,
             Optional<String> correlationId,
-            Optional<RefreshRequest> body) {
+            Optional<RefreshRequestDto> body) {
         sessions.logout(refreshToken(request, body), authenticator.optional(request));
         cookies.clear(response);
-        LogoutOp.Response200.builder().response(messageResponse("Signed out")).send(response);
+        LogoutOp.Response200.builder().response(envelopes.message("Signed out")).send(response);
     }
 
     @Override
     protected void handleChangePassword(
             ServerRequest request,
             ServerResponse response,
-            ChangePasswordRequest body,
+            ChangePasswordRequestDto body,
             Optional<String> correlationId) {
         Authenticated caller = authenticator.require(request);
         passwords.change(
                 caller, body.getCurrentPassword(), body.getNewPassword(), RequestAuthenticator.client(request));
         ChangePasswordOp.Response200.builder()
-                .response(messageResponse("Password changed. Other sessions were signed out."))
+                .response(envelopes.message("Password changed. Other sessions were signed out."))
                 .send(response);
     }
 
     @Override
     protected void handleForgotPassword(
-            ServerRequest request, ServerResponse response, EmailRequest body, Optional<String> correlationId) {
+            ServerRequest request, ServerResponse response, EmailRequestDto body, Optional<String> correlationId) {
         passwords.forgot(body.getEmail());
         ForgotPasswordOp.Response200.builder()
-                .response(messageResponse(NEUTRAL_EMAIL_MESSAGE))
+                .response(envelopes.message(NEUTRAL_EMAIL_MESSAGE))
                 .send(response);
     }
 
     @Override
     protected void handleResetPassword(
-            ServerRequest request, ServerResponse response, ResetPasswordRequest body, Optional<String> correlationId) {
+            ServerRequest request,
+            ServerResponse response,
+            ResetPasswordRequestDto body,
+            Optional<String> correlationId) {
         passwords.reset(body.getToken(), body.getPassword(), RequestAuthenticator.client(request));
         ResetPasswordOp.Response200.builder()
-                .response(messageResponse("Password reset. Please sign in with your new password."))
+                .response(envelopes.message("Password reset. Please sign in with your new password."))
                 .send(response);
     }
 
@@ -196,7 +197,10 @@ public final class AuthHandler extends AuthService {
 
     @Override
     protected void handleUpdateProfile(
-            ServerRequest request, ServerResponse response, UpdateProfileRequest body, Optional<String> correlationId) {
+            ServerRequest request,
+            ServerResponse response,
+            UpdateProfileRequestDto body,
+            Optional<String> correlationId) {
         UpdateProfileOp.Response200.builder()
                 .response(updatedProfile(request, body))
                 .send(response);
@@ -204,22 +208,26 @@ public final class AuthHandler extends AuthService {
 
     @Override
     protected void handlePatchProfile(
-            ServerRequest request, ServerResponse response, UpdateProfileRequest body, Optional<String> correlationId) {
+            ServerRequest request,
+            ServerResponse response,
+            UpdateProfileRequestDto body,
+            Optional<String> correlationId) {
         PatchProfileOp.Response200.builder()
                 .response(updatedProfile(request, body))
                 .send(response);
     }
 
     /** The signed-in user's profile; also answers {@code GET /api/v1/profile} ({@link ProfileHandler}). */
-    AuthStatusResponse profile(ServerRequest request) {
+    AuthStatusResponseDto profile(ServerRequest request) {
         Authenticated caller = authenticator.require(request);
         return statusResponse("Profile", caller.user());
     }
 
     /** Applies a profile change; also answers {@code PUT/PATCH /api/v1/profile} ({@link ProfileHandler}). */
-    UserResponse updatedProfile(ServerRequest request, UpdateProfileRequest body) {
+    UserResponseDto updatedProfile(ServerRequest request, UpdateProfileRequestDto body) {
         Authenticated caller = authenticator.require(request);
-        return userResponse("Profile updated", profiles.update(caller.user(), users.toProfileChanges(body)));
+        User updated = profiles.update(caller.user(), users.toProfileChanges(body));
+        return envelopes.success(UserResponseDto::new, "Profile updated", users.toData(updated));
     }
 
     /** The generated reader fails on a JSON {@code null} body (what SDKs send for "no body"). */
@@ -227,7 +235,7 @@ public final class AuthHandler extends AuthService {
     protected LogoutOp createLogoutOp() {
         return new LogoutOp() {
             @Override
-            protected Optional<RefreshRequest> refreshRequest(
+            protected Optional<RefreshRequestDto> refreshRequestDto(
                     ServerRequest request, ValidatorUtils.Validator validator) {
                 return optionalRefreshBody(request);
             }
@@ -238,16 +246,16 @@ public final class AuthHandler extends AuthService {
     protected RefreshTokensOp createRefreshTokensOp() {
         return new RefreshTokensOp() {
             @Override
-            protected Optional<RefreshRequest> refreshRequest(
+            protected Optional<RefreshRequestDto> refreshRequestDto(
                     ServerRequest request, ValidatorUtils.Validator validator) {
                 return optionalRefreshBody(request);
             }
         };
     }
 
-    private static Optional<RefreshRequest> optionalRefreshBody(ServerRequest request) {
+    private static Optional<RefreshRequestDto> optionalRefreshBody(ServerRequest request) {
         return request.content().hasEntity()
-                ? Optional.ofNullable(request.content().as(RefreshRequest.class))
+                ? Optional.ofNullable(request.content().as(RefreshRequestDto.class))
                 : Optional.empty();
     }
 
@@ -257,29 +265,17 @@ public final class AuthHandler extends AuthService {
     }
 
     /** The body's refresh token, else the cookie's. */
-    private static Optional<String> refreshToken(ServerRequest request, Optional<RefreshRequest> body) {
-        return body.map(RefreshRequest::getRefreshToken)
+    private static Optional<String> refreshToken(ServerRequest request, Optional<RefreshRequestDto> body) {
+        return body.map(RefreshRequestDto::getRefreshToken)
                 .filter(t -> !t.isBlank())
                 .or(() -> AuthCookies.read(request, AuthCookies.REFRESH));
     }
 
-    private UserResponse userResponse(String message, User user) {
-        return new UserResponse(true, message, now(), new UserData(users.toDto(user), null));
+    private AuthStatusResponseDto statusResponse(String message, User user) {
+        return envelopes.success(AuthStatusResponseDto::new, message, new AuthStatusDataDto(true, users.toDto(user)));
     }
 
-    private AuthStatusResponse statusResponse(String message, User user) {
-        return new AuthStatusResponse(true, message, now(), new AuthStatusData(true, users.toDto(user)));
-    }
-
-    private MessageResponse messageResponse(String message) {
-        return new MessageResponse(true, message, now(), new MessageData(message));
-    }
-
-    private static AuthTokens tokens(SessionTokens tokens) {
-        return new AuthTokens(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds());
-    }
-
-    private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+    private static AuthTokensDto tokens(SessionTokens tokens) {
+        return new AuthTokensDto(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds());
     }
 }

@@ -110,7 +110,8 @@ public final class ErrorMapper {
         while (m.find()) {
             String problem = m.group(1).trim();
             Matcher missing = MISSING.matcher(problem);
-            if (missing.find() && missing.group(1).endsWith("Request")) {
+            // The generated name of a body parameter is its schema's, with the model suffix: loginRequestDto.
+            if (missing.find() && missing.group(1).endsWith("RequestDto")) {
                 details.put("body", "is required (a JSON object)");
             } else if (missing.find(0)) {
                 details.put(missing.group(1), "is required");

@@ -1,8 +1,5 @@
 package com.abcdashboard.http;
 
-import com.abcdashboard.api.model.ErrorBody;
-import com.abcdashboard.api.model.ErrorCategory;
-import com.abcdashboard.api.model.ErrorResponse;
 import com.abcdashboard.domain.RateLimitedException;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -65,21 +62,6 @@ public final class ErrorResponses implements ErrorHandler<Throwable> {
             res.send();
             return;
         }
-        res.send(envelope(CorrelationId.of(req), error));
-    }
-
-    static ErrorResponse envelope(String correlationId, ApiError error) {
-        ErrorBody body = new ErrorBody();
-        body.setCode(error.status());
-        body.setMessage(error.message());
-        body.setCategory(ErrorCategory.valueOf(error.category().name()));
-        // The generated model starts with an empty map; absent reads better than {} for "no details".
-        body.setDetails(error.details().isEmpty() ? null : error.details());
-        ErrorResponse envelope = new ErrorResponse();
-        envelope.setSuccess(false);
-        envelope.setMessage(error.message());
-        envelope.setError(body);
-        envelope.setCorrelationId(correlationId);
-        return envelope;
+        res.send(Envelopes.error(CorrelationId.of(req), error));
     }
 }

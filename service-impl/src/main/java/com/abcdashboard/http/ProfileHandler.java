@@ -1,6 +1,6 @@
 package com.abcdashboard.http;
 
-import com.abcdashboard.api.model.UpdateProfileRequest;
+import com.abcdashboard.api.model.UpdateProfileRequestDto;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
@@ -24,7 +24,10 @@ public final class ProfileHandler extends ProfileService {
 
     @Override
     protected void handleUpdateMyProfile(
-            ServerRequest request, ServerResponse response, UpdateProfileRequest body, Optional<String> correlationId) {
+            ServerRequest request,
+            ServerResponse response,
+            UpdateProfileRequestDto body,
+            Optional<String> correlationId) {
         UpdateMyProfileOp.Response200.builder()
                 .response(auth.updatedProfile(request, body))
                 .send(response);
@@ -32,7 +35,10 @@ public final class ProfileHandler extends ProfileService {
 
     @Override
     protected void handlePatchMyProfile(
-            ServerRequest request, ServerResponse response, UpdateProfileRequest body, Optional<String> correlationId) {
+            ServerRequest request,
+            ServerResponse response,
+            UpdateProfileRequestDto body,
+            Optional<String> correlationId) {
         PatchMyProfileOp.Response200.builder()
                 .response(auth.updatedProfile(request, body))
                 .send(response);

@@ -90,7 +90,7 @@ public final class ProtocolErrorHandler implements DirectHandler {
 
     private byte[] serialize(String correlationId, ApiError error) {
         try {
-            return mapper.writeValueAsBytes(ErrorResponses.envelope(correlationId, error));
+            return mapper.writeValueAsBytes(Envelopes.error(correlationId, error));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The error envelope cannot be serialized", e);
         }

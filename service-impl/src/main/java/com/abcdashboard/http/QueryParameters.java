@@ -2,7 +2,9 @@ package com.abcdashboard.http;
 
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
+import com.abcdashboard.domain.PageRequest;
 import io.helidon.webserver.http.ServerRequest;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -11,33 +13,83 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Strict parsing of query parameters, used by the handlers in place of the generated parsers (which
- * accept {@code isActive=yes} as false, fail with a bare {@link NumberFormatException} on
- * {@code page=x}, and look enums up by constant name instead of by their API value). An empty value
- * ({@code ?search=}) counts as absent, as HTML forms send one for every empty field. Every problem is a
- * 400 in the error envelope naming the parameter.
+ * The query string of one list request, read strictly, straight into the values the domain's queries take
+ * ({@link PageRequest}, and {@code null} for "no filter", as {@code UserQuery} and {@code AuditQuery}
+ * define it). Used by the list handlers in place of the generated parsers, which accept
+ * {@code isActive=yes} as false, fail with a bare {@link NumberFormatException} on {@code page=x}, and look
+ * enums up by constant name instead of by their API value. An empty value ({@code ?search=}) counts as
+ * absent, as HTML forms send one for every empty field. Every problem is a 400 in the error envelope naming
+ * the parameter.
  */
 final class QueryParameters {
-    private QueryParameters() {}
+    private final ServerRequest request;
 
-    static Optional<String> text(ServerRequest request, String name) {
-        return request.query().first(name).asOptional().filter(v -> !v.isEmpty());
+    QueryParameters(ServerRequest request) {
+        this.request = request;
     }
 
-    /** Text of at most {@code maxLength} characters. */
-    static Optional<String> text(ServerRequest request, String name, int maxLength) {
-        Optional<String> value = text(request, name);
-        if (value.isPresent() && value.get().length() > maxLength) {
+    /** {@code page} (from 1, default 1) and {@code limit} (1 to {@link PageRequest#MAX_LIMIT}, default 10). */
+    PageRequest page() {
+        return new PageRequest(
+                integer("page", 1, Integer.MAX_VALUE, 1),
+                integer("limit", 1, PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT));
+    }
+
+    /** Text of at most {@code maxLength} characters; null when absent. */
+    String text(String name, int maxLength) {
+        String value = raw(name).orElse(null);
+        if (value != null && value.length() > maxLength) {
             throw invalid(name, "must be at most " + maxLength + " characters");
         }
         return value;
     }
 
-    /** An integer in {@code [min, max]}; {@code fallback} when absent. */
-    static Optional<Integer> integer(ServerRequest request, String name, int min, int max, int fallback) {
-        Optional<String> raw = text(request, name);
+    /** {@code true} or {@code false}; null when absent. */
+    Boolean bool(String name) {
+        return raw(name)
+                .map(v -> switch (v) {
+                    case "true" -> true;
+                    case "false" -> false;
+                    default -> throw invalid(name, "must be true or false");
+                })
+                .orElse(null);
+    }
+
+    /** One of a generated enum's API values, looked up with its {@code fromValue}; null when absent. */
+    <E extends Enum<E>> E oneOf(String name, Class<E> type, Function<String, E> fromValue) {
+        return raw(name)
+                .map(v -> {
+                    try {
+                        return fromValue.apply(v);
+                    } catch (IllegalArgumentException e) {
+                        throw invalid(
+                                name,
+                                "must be one of "
+                                        + Arrays.stream(type.getEnumConstants())
+                                                .map(Object::toString)
+                                                .toList());
+                    }
+                })
+                .orElse(null);
+    }
+
+    /** An ISO-8601 date-time with offset, e.g. {@code 2026-11-25T10:15:30Z}; null when absent. */
+    Instant instant(String name) {
+        return raw(name)
+                .map(v -> {
+                    try {
+                        return OffsetDateTime.parse(v).toInstant();
+                    } catch (DateTimeParseException e) {
+                        throw invalid(name, "must be an ISO-8601 date-time such as 2026-11-25T10:15:30Z");
+                    }
+                })
+                .orElse(null);
+    }
+
+    private int integer(String name, int min, int max, int fallback) {
+        Optional<String> raw = raw(name);
         if (raw.isEmpty()) {
-            return Optional.of(fallback);
+            return fallback;
         }
         int value;
         try {
@@ -48,46 +100,14 @@ final class QueryParameters {
         if (value < min || value > max) {
             throw invalid(name, "must be an integer between " + min + " and " + max);
         }
-        return Optional.of(value);
+        return value;
     }
 
-    static Optional<Boolean> bool(ServerRequest request, String name) {
-        return text(request, name).map(v -> switch (v) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw invalid(name, "must be true or false");
-        });
+    private Optional<String> raw(String name) {
+        return request.query().first(name).asOptional().filter(v -> !v.isEmpty());
     }
 
-    /** One of an enum's API values, looked up with the generated {@code fromValue}. */
-    static <E extends Enum<E>> Optional<E> oneOf(
-            ServerRequest request, String name, Class<E> type, Function<String, E> fromValue) {
-        return text(request, name).map(v -> {
-            try {
-                return fromValue.apply(v);
-            } catch (IllegalArgumentException e) {
-                throw invalid(
-                        name,
-                        "must be one of "
-                                + Arrays.stream(type.getEnumConstants())
-                                        .map(Object::toString)
-                                        .toList());
-            }
-        });
-    }
-
-    /** An ISO-8601 date-time with offset, e.g. {@code 2026-11-25T10:15:30Z}. */
-    static Optional<OffsetDateTime> dateTime(ServerRequest request, String name) {
-        return text(request, name).map(v -> {
-            try {
-                return OffsetDateTime.parse(v);
-            } catch (DateTimeParseException e) {
-                throw invalid(name, "must be an ISO-8601 date-time such as 2026-11-25T10:15:30Z");
-            }
-        });
-    }
-
-    static DomainException invalid(String name, String problem) {
+    private static DomainException invalid(String name, String problem) {
         return new DomainException(ErrorCategory.VALIDATION, "Invalid request parameters", Map.of(name, problem));
     }
 }

@@ -1,32 +1,23 @@
 package com.abcdashboard.http;
 
-import com.abcdashboard.api.model.CreateUserRequest;
-import com.abcdashboard.api.model.MessageData;
-import com.abcdashboard.api.model.MessageResponse;
-import com.abcdashboard.api.model.Role;
-import com.abcdashboard.api.model.SortOrder;
-import com.abcdashboard.api.model.UpdateUserRequest;
-import com.abcdashboard.api.model.UserData;
-import com.abcdashboard.api.model.UserListResponse;
-import com.abcdashboard.api.model.UserResponse;
-import com.abcdashboard.api.model.UserSortField;
-import com.abcdashboard.api.model.UserStatsResponse;
-import com.abcdashboard.api.model.UserUpdateData;
-import com.abcdashboard.api.model.UserUpdateResponse;
-import com.abcdashboard.domain.Page;
+import com.abcdashboard.api.model.CreateUserRequestDto;
+import com.abcdashboard.api.model.RoleDto;
+import com.abcdashboard.api.model.SortOrderDto;
+import com.abcdashboard.api.model.UpdateUserRequestDto;
+import com.abcdashboard.api.model.UserListResponseDto;
+import com.abcdashboard.api.model.UserResponseDto;
+import com.abcdashboard.api.model.UserSortFieldDto;
+import com.abcdashboard.api.model.UserStatsResponseDto;
+import com.abcdashboard.api.model.UserUpdateDataDto;
+import com.abcdashboard.api.model.UserUpdateResponseDto;
 import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.domain.user.UserQuery;
-import com.abcdashboard.domain.user.UserSort;
-import com.abcdashboard.mapping.PaginationMapper;
 import com.abcdashboard.mapping.UserMapper;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /** Implements the generated {@link UsersService}: authenticates, maps DTOs to {@link UserAdministration} and back. */
@@ -36,13 +27,13 @@ public final class UsersHandler extends UsersService {
 
     private final UserAdministration administration;
     private final RequestAuthenticator authenticator;
-    private final Clock clock;
+    private final Envelopes envelopes;
     private final UserMapper users = UserMapper.INSTANCE;
 
-    public UsersHandler(UserAdministration administration, RequestAuthenticator authenticator, Clock clock) {
+    public UsersHandler(UserAdministration administration, RequestAuthenticator authenticator, Envelopes envelopes) {
         this.administration = administration;
         this.authenticator = authenticator;
-        this.clock = clock;
+        this.envelopes = envelopes;
     }
 
     /** The generator orders routes by operationId, which puts {@code /{id}} before {@code /stats}. */
@@ -52,6 +43,38 @@ public final class UsersHandler extends UsersService {
         super.routing(rules);
     }
 
+    /**
+     * Parses the query straight into {@link UserQuery} and {@link PageRequest} (see {@link
+     * QueryParameters}) instead of the generated code, whose parsers are lenient and whose size check fails
+     * on every optional text parameter ("type java.util.Optional unrecognized for validating size").
+     */
+    @Override
+    protected void listUsers(ServerRequest request, ServerResponse response) {
+        // Who asks comes first: an anonymous request gets 401, whatever its parameters.
+        User caller = authenticator.require(request).user();
+        QueryParameters parameters = new QueryParameters(request);
+        PageRequest page = parameters.page();
+        UserQuery query = new UserQuery(
+                users.role(parameters.oneOf("role", RoleDto.class, RoleDto::fromValue)),
+                parameters.bool("isActive"),
+                parameters.text("search", MAX_FILTER_LENGTH),
+                parameters.text("email", MAX_FILTER_LENGTH),
+                parameters.text("username", MAX_FILTER_LENGTH),
+                parameters.text("displayName", MAX_FILTER_LENGTH),
+                parameters.bool("hasAvatar"),
+                parameters.bool("hasBio"),
+                users.sort(parameters.oneOf("sortBy", UserSortFieldDto.class, UserSortFieldDto::fromValue)),
+                parameters.oneOf("sortOrder", SortOrderDto.class, SortOrderDto::fromValue) == SortOrderDto.ASC);
+        ListUsersOp.Response200.builder()
+                .response(envelopes.page(
+                        UserListResponseDto::new,
+                        "Users retrieved",
+                        administration.list(caller, query, page),
+                        users::toDto))
+                .send(response);
+    }
+
+    /** Not reached: {@link #listUsers} parses the query itself; the generated class declares this. */
     @Override
     protected void handleListUsers(
             ServerRequest request,
@@ -59,7 +82,7 @@ public final class UsersHandler extends UsersService {
             Optional<String> correlationId,
             Optional<Integer> page,
             Optional<Integer> limit,
-            Optional<Role> role,
+            Optional<RoleDto> role,
             Optional<Boolean> isActive,
             Optional<String> search,
             Optional<String> email,
@@ -67,46 +90,29 @@ public final class UsersHandler extends UsersService {
             Optional<String> displayName,
             Optional<Boolean> hasAvatar,
             Optional<Boolean> hasBio,
-            Optional<UserSortField> sortBy,
-            Optional<SortOrder> sortOrder) {
-        User caller = authenticator.require(request).user();
-        UserQuery query = new UserQuery(
-                role.map(users::role).orElse(null),
-                isActive.orElse(null),
-                search.orElse(null),
-                email.orElse(null),
-                username.orElse(null),
-                displayName.orElse(null),
-                hasAvatar.orElse(null),
-                hasBio.orElse(null),
-                sortBy.map(UsersHandler::sort).orElse(UserSort.CREATED_AT),
-                sortOrder.map(o -> o == SortOrder.ASC).orElse(false));
-        Page<User> found = administration.list(
-                caller, query, new PageRequest(page.orElse(1), limit.orElse(PageRequest.DEFAULT_LIMIT)));
-        UserListResponse envelope = new UserListResponse(
-                true,
-                "Users retrieved",
-                now(),
-                found.items().stream().map(users::toDto).toList(),
-                PaginationMapper.meta(found));
-        ListUsersOp.Response200.builder().response(envelope).send(response);
+            Optional<UserSortFieldDto> sortBy,
+            Optional<SortOrderDto> sortOrder) {
+        throw new UnsupportedOperationException("listUsers parses its own parameters");
     }
 
     @Override
     protected void handleGetUserStats(ServerRequest request, ServerResponse response, Optional<String> correlationId) {
         User caller = authenticator.require(request).user();
-        UserStatsResponse envelope = new UserStatsResponse(
-                true, "User statistics retrieved", now(), users.toDto(administration.stats(caller)));
-        GetUserStatsOp.Response200.builder().response(envelope).send(response);
+        GetUserStatsOp.Response200.builder()
+                .response(envelopes.success(
+                        UserStatsResponseDto::new,
+                        "User statistics retrieved",
+                        users.toDto(administration.stats(caller))))
+                .send(response);
     }
 
     @Override
     protected void handleCreateUser(
-            ServerRequest request, ServerResponse response, CreateUserRequest body, Optional<String> correlationId) {
+            ServerRequest request, ServerResponse response, CreateUserRequestDto body, Optional<String> correlationId) {
         User caller = authenticator.require(request).user();
         User created = administration.create(caller, users.toNewAccount(body), RequestAuthenticator.client(request));
         CreateUserOp.Response201.builder()
-                .response(userResponse("User created", created))
+                .response(envelopes.success(UserResponseDto::new, "User created", users.toData(created)))
                 .send(response);
     }
 
@@ -115,7 +121,8 @@ public final class UsersHandler extends UsersService {
             ServerRequest request, ServerResponse response, String id, Optional<String> correlationId) {
         User caller = authenticator.require(request).user();
         GetUserOp.Response200.builder()
-                .response(userResponse("User retrieved", administration.get(caller, id)))
+                .response(envelopes.success(
+                        UserResponseDto::new, "User retrieved", users.toData(administration.get(caller, id))))
                 .send(response);
     }
 
@@ -124,7 +131,7 @@ public final class UsersHandler extends UsersService {
             ServerRequest request,
             ServerResponse response,
             String id,
-            UpdateUserRequest body,
+            UpdateUserRequestDto body,
             Optional<String> correlationId) {
         UpdateUserOp.Response200.builder().response(update(request, id, body)).send(response);
     }
@@ -134,16 +141,17 @@ public final class UsersHandler extends UsersService {
             ServerRequest request,
             ServerResponse response,
             String id,
-            UpdateUserRequest body,
+            UpdateUserRequestDto body,
             Optional<String> correlationId) {
         PatchUserOp.Response200.builder().response(update(request, id, body)).send(response);
     }
 
-    private UserUpdateResponse update(ServerRequest request, String id, UpdateUserRequest body) {
+    private UserUpdateResponseDto update(ServerRequest request, String id, UpdateUserRequestDto body) {
         User caller = authenticator.require(request).user();
         User updated = administration.update(caller, id, users.toUpdate(body), RequestAuthenticator.client(request));
         String message = "User updated";
-        return new UserUpdateResponse(true, message, now(), new UserUpdateData(users.toDto(updated), message));
+        return envelopes.success(
+                UserUpdateResponseDto::new, message, new UserUpdateDataDto(users.toDto(updated), message));
     }
 
     @Override
@@ -151,59 +159,13 @@ public final class UsersHandler extends UsersService {
             ServerRequest request, ServerResponse response, String id, Optional<String> correlationId) {
         User caller = authenticator.require(request).user();
         administration.delete(caller, id, RequestAuthenticator.client(request));
-        String message = "User deleted";
-        MessageResponse envelope = new MessageResponse(true, message, now(), new MessageData(message));
-        DeleteUserOp.Response200.builder().response(envelope).send(response);
-    }
-
-    /**
-     * Parses the query strictly (see {@link QueryParameters}) instead of the generated code, whose
-     * parsers are lenient and whose size check fails on every optional text parameter ("type
-     * java.util.Optional unrecognized for validating size").
-     */
-    @Override
-    protected void listUsers(ServerRequest request, ServerResponse response) {
-        // Who asks comes first: an anonymous request gets 401, whatever its parameters.
-        authenticator.require(request);
-        handleListUsers(
-                request,
-                response,
-                Optional.empty(),
-                QueryParameters.integer(request, "page", 1, Integer.MAX_VALUE, 1),
-                QueryParameters.integer(request, "limit", 1, PageRequest.MAX_LIMIT, PageRequest.DEFAULT_LIMIT),
-                QueryParameters.oneOf(request, "role", Role.class, Role::fromValue),
-                QueryParameters.bool(request, "isActive"),
-                QueryParameters.text(request, "search", MAX_FILTER_LENGTH),
-                QueryParameters.text(request, "email", MAX_FILTER_LENGTH),
-                QueryParameters.text(request, "username", MAX_FILTER_LENGTH),
-                QueryParameters.text(request, "displayName", MAX_FILTER_LENGTH),
-                QueryParameters.bool(request, "hasAvatar"),
-                QueryParameters.bool(request, "hasBio"),
-                QueryParameters.oneOf(request, "sortBy", UserSortField.class, UserSortField::fromValue),
-                QueryParameters.oneOf(request, "sortOrder", SortOrder.class, SortOrder::fromValue));
+        DeleteUserOp.Response200.builder()
+                .response(envelopes.message("User deleted"))
+                .send(response);
     }
 
     @Override
     public void afterStop() {
         // The generated default prints to stdout; shutdown is logged by the application.
-    }
-
-    private static UserSort sort(UserSortField field) {
-        return switch (field) {
-            case CREATED_AT -> UserSort.CREATED_AT;
-            case EMAIL -> UserSort.EMAIL;
-            case USERNAME -> UserSort.USERNAME;
-            case DISPLAY_NAME -> UserSort.DISPLAY_NAME;
-            case LAST_LOGIN_AT -> UserSort.LAST_LOGIN_AT;
-            case ROLE -> UserSort.ROLE;
-        };
-    }
-
-    private UserResponse userResponse(String message, User user) {
-        return new UserResponse(true, message, now(), new UserData(users.toDto(user), null));
-    }
-
-    private OffsetDateTime now() {
-        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
     }
 }

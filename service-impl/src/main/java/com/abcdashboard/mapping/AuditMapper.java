@@ -1,7 +1,8 @@
 package com.abcdashboard.mapping;
 
-import com.abcdashboard.api.model.AuditAction;
-import com.abcdashboard.api.model.AuditEntry;
+import com.abcdashboard.api.model.AuditActionDto;
+import com.abcdashboard.api.model.AuditEntryDto;
+import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -10,7 +11,7 @@ import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.factory.Mappers;
 
-/** The audit aggregate between the domain and the generated DTOs. */
+/** The audit aggregate between the domain and the generated DTOs; actions map by constant name. */
 @Mapper
 public interface AuditMapper {
     AuditMapper INSTANCE = Mappers.getMapper(AuditMapper.class);
@@ -19,18 +20,11 @@ public interface AuditMapper {
     @Mapping(target = "ipAddress", source = "client.ipAddress")
     @Mapping(target = "userAgent", source = "client.userAgent")
     @Mapping(target = "correlationId", source = "client.correlationId")
-    AuditEntry toDto(AuditEvent event);
+    AuditEntryDto toDto(AuditEvent event);
 
-    default AuditAction action(com.abcdashboard.domain.audit.AuditAction action) {
-        return action == null ? null : AuditAction.fromValue(action.id());
-    }
+    AuditActionDto toDto(AuditAction action);
 
-    default com.abcdashboard.domain.audit.AuditAction action(AuditAction action) {
-        return action == null
-                ? null
-                : com.abcdashboard.domain.audit.AuditAction.parse(action.getValue())
-                        .orElseThrow();
-    }
+    AuditAction action(AuditActionDto action);
 
     default OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

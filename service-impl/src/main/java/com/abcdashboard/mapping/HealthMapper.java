@@ -1,11 +1,11 @@
 package com.abcdashboard.mapping;
 
-import com.abcdashboard.api.model.DatabaseHealth;
-import com.abcdashboard.api.model.HealthReport;
-import com.abcdashboard.api.model.ProbeCheck;
-import com.abcdashboard.api.model.ProbeReport;
-import com.abcdashboard.api.model.ProbeStatus;
-import com.abcdashboard.api.model.ServicesHealth;
+import com.abcdashboard.api.model.DatabaseHealthDto;
+import com.abcdashboard.api.model.HealthReportDto;
+import com.abcdashboard.api.model.ProbeCheckDto;
+import com.abcdashboard.api.model.ProbeReportDto;
+import com.abcdashboard.api.model.ProbeStatusDto;
+import com.abcdashboard.api.model.ServicesHealthDto;
 import com.abcdashboard.observability.HealthReporter;
 import com.abcdashboard.observability.Probes;
 import java.time.Duration;
@@ -25,18 +25,20 @@ public interface HealthMapper {
 
     @Mapping(target = "uptime", source = "uptimeSeconds")
     @Mapping(target = "services", expression = "java(services(report))")
-    HealthReport toDto(HealthReporter.Report report);
+    HealthReportDto toDto(HealthReporter.Report report);
 
-    default DatabaseHealth database(HealthReporter.Database database) {
-        DatabaseHealth dto = new DatabaseHealth();
+    default DatabaseHealthDto database(HealthReporter.Database database) {
+        DatabaseHealthDto dto = new DatabaseHealthDto();
         dto.setStatus(
-                database.connected() ? DatabaseHealth.StatusEnum.CONNECTED : DatabaseHealth.StatusEnum.DISCONNECTED);
+                database.connected()
+                        ? DatabaseHealthDto.StatusEnum.CONNECTED
+                        : DatabaseHealthDto.StatusEnum.DISCONNECTED);
         database.responseTime().map(Duration::toMillis).ifPresent(dto::setResponseTime);
         return dto;
     }
 
-    default ServicesHealth services(HealthReporter.Report report) {
-        ServicesHealth dto = new ServicesHealth();
+    default ServicesHealthDto services(HealthReporter.Report report) {
+        ServicesHealthDto dto = new ServicesHealthDto();
         dto.setEmail(report.email().mode());
         dto.setCache(report.cache().mode());
         return dto;
@@ -46,22 +48,22 @@ public interface HealthMapper {
         return instant.atOffset(ZoneOffset.UTC);
     }
 
-    default ProbeReport toDto(Probes.ProbeResult result) {
-        ProbeReport dto = new ProbeReport();
+    default ProbeReportDto toDto(Probes.ProbeResult result) {
+        ProbeReportDto dto = new ProbeReportDto();
         dto.setStatus(status(result.up()));
         dto.setChecks(result.checks().stream().map(this::toDto).toList());
         return dto;
     }
 
-    default ProbeCheck toDto(Probes.CheckResult check) {
-        ProbeCheck dto = new ProbeCheck();
+    default ProbeCheckDto toDto(Probes.CheckResult check) {
+        ProbeCheckDto dto = new ProbeCheckDto();
         dto.setName(check.name());
         dto.setStatus(status(check.up()));
         Optional.of(check.details()).filter(d -> !d.isEmpty()).map(Map::copyOf).ifPresent(dto::setData);
         return dto;
     }
 
-    private static ProbeStatus status(boolean up) {
-        return up ? ProbeStatus.UP : ProbeStatus.DOWN;
+    private static ProbeStatusDto status(boolean up) {
+        return up ? ProbeStatusDto.UP : ProbeStatusDto.DOWN;
     }
 }

@@ -1,15 +1,21 @@
 package com.abcdashboard.mapping;
 
-import com.abcdashboard.api.model.CreateUserRequest;
-import com.abcdashboard.api.model.Role;
-import com.abcdashboard.api.model.UpdateProfileRequest;
-import com.abcdashboard.api.model.UpdateUserRequest;
-import com.abcdashboard.api.model.User;
-import com.abcdashboard.api.model.UserStats;
-import com.abcdashboard.api.model.UsersByRole;
-import com.abcdashboard.api.model.VerifiedUser;
+import com.abcdashboard.api.model.CreateUserRequestDto;
+import com.abcdashboard.api.model.RoleDto;
+import com.abcdashboard.api.model.UpdateProfileRequestDto;
+import com.abcdashboard.api.model.UpdateUserRequestDto;
+import com.abcdashboard.api.model.UserDataDto;
+import com.abcdashboard.api.model.UserDto;
+import com.abcdashboard.api.model.UserSortFieldDto;
+import com.abcdashboard.api.model.UserStatsDto;
+import com.abcdashboard.api.model.UsersByRoleDto;
+import com.abcdashboard.api.model.VerifiedUserDto;
 import com.abcdashboard.domain.user.ProfileChanges;
+import com.abcdashboard.domain.user.Role;
+import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserAdministration;
+import com.abcdashboard.domain.user.UserSort;
+import com.abcdashboard.domain.user.UserStats;
 import com.abcdashboard.domain.user.UserUpdate;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -20,7 +26,9 @@ import org.mapstruct.factory.Mappers;
 
 /**
  * The user aggregate between the domain and the generated DTOs, both ways. Hashes, counters and lock
- * state have no target: never exposed. Requests map only to the fields each use case accepts.
+ * state have no target: never exposed. Requests map only to the fields each use case accepts. Enums map
+ * by constant name (MapStruct's implicit value mapping, with {@code @ValueMapping} only where names would
+ * differ — none do today), checked when this compiles: a constant added on one side only fails the build.
  */
 @Mapper
 public interface UserMapper {
@@ -28,10 +36,15 @@ public interface UserMapper {
 
     @Mapping(target = "isActive", source = "active")
     @Mapping(target = "isFirstLogin", source = "firstLogin")
-    User toDto(com.abcdashboard.domain.user.User user);
+    UserDto toDto(User user);
+
+    /** A user in the {@code data} of a user envelope, without tokens. */
+    @Mapping(target = "user", source = "user")
+    @Mapping(target = "tokens", ignore = true)
+    UserDataDto toData(User user);
 
     @Mapping(target = "isActive", source = "active")
-    VerifiedUser toVerifiedDto(com.abcdashboard.domain.user.User user);
+    VerifiedUserDto toVerifiedDto(User user);
 
     @Mapping(target = "totalUsers", source = "total")
     @Mapping(target = "activeUsers", source = "active")
@@ -40,38 +53,31 @@ public interface UserMapper {
     @Mapping(target = "verifiedUsers", source = "verified")
     @Mapping(target = "unverifiedUsers", source = "unverified")
     @Mapping(target = "usersByRole", source = "stats")
-    UserStats toDto(com.abcdashboard.domain.user.UserStats stats);
+    UserStatsDto toDto(UserStats stats);
 
-    default UsersByRole usersByRole(com.abcdashboard.domain.user.UserStats stats) {
-        UsersByRole byRole = new UsersByRole();
-        byRole.setAdmin(stats.withRole(com.abcdashboard.domain.user.Role.ADMIN));
-        byRole.setManager(stats.withRole(com.abcdashboard.domain.user.Role.MANAGER));
-        byRole.setStaff(stats.withRole(com.abcdashboard.domain.user.Role.STAFF));
+    default UsersByRoleDto usersByRole(UserStats stats) {
+        UsersByRoleDto byRole = new UsersByRoleDto();
+        byRole.setAdmin(stats.withRole(Role.ADMIN));
+        byRole.setManager(stats.withRole(Role.MANAGER));
+        byRole.setStaff(stats.withRole(Role.STAFF));
         return byRole;
     }
 
-    ProfileChanges toProfileChanges(UpdateProfileRequest request);
+    ProfileChanges toProfileChanges(UpdateProfileRequestDto request);
 
-    ProfileChanges toProfileChanges(UpdateUserRequest request);
+    ProfileChanges toProfileChanges(UpdateUserRequestDto request);
 
-    default UserUpdate toUpdate(UpdateUserRequest request) {
-        return new UserUpdate(
-                toProfileChanges(request),
-                request.getRole() == null ? null : role(request.getRole()),
-                request.getIsActive());
-    }
+    @Mapping(target = "profile", source = "request")
+    @Mapping(target = "active", source = "isActive")
+    UserUpdate toUpdate(UpdateUserRequestDto request);
 
-    UserAdministration.NewAccount toNewAccount(CreateUserRequest request);
+    UserAdministration.NewAccount toNewAccount(CreateUserRequestDto request);
 
-    default Role role(com.abcdashboard.domain.user.Role role) {
-        return role == null ? null : Role.fromValue(role.id());
-    }
+    RoleDto toDto(Role role);
 
-    default com.abcdashboard.domain.user.Role role(Role role) {
-        return role == null
-                ? null
-                : com.abcdashboard.domain.user.Role.parse(role.getValue()).orElseThrow();
-    }
+    Role role(RoleDto role);
+
+    UserSort sort(UserSortFieldDto field);
 
     default OffsetDateTime time(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);

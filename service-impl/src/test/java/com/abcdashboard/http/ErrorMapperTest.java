@@ -232,7 +232,7 @@ class ErrorMapperTest {
     @Test
     void aMissingBodyIsNamedWithoutInternalClassNames() {
         ApiError error = mapper.map(new ValidationException("Validation errors: FATAL: Missing required param: "
-                + "loginRequest at class com.abcdashboard.http.ValidatorUtils$Validator"));
+                + "loginRequestDto at class com.abcdashboard.http.ValidatorUtils$Validator"));
 
         assertThat(error.status()).isEqualTo(400);
         assertThat(error.message()).isEqualTo("Request body is required");
