@@ -8,9 +8,9 @@ import com.abcdashboard.api.model.MessageResponseDto;
 import com.abcdashboard.domain.Page;
 import com.abcdashboard.mapping.ErrorCategoryMapper;
 import com.abcdashboard.mapping.PaginationMapper;
+import com.abcdashboard.mapping.WireTime;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Function;
 
@@ -70,6 +70,6 @@ public final class Envelopes {
     }
 
     private OffsetDateTime now() {
-        return clock.instant().atOffset(ZoneOffset.UTC);
+        return WireTime.utc(clock.instant());
     }
 }

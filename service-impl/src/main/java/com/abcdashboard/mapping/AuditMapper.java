@@ -4,15 +4,12 @@ import com.abcdashboard.api.model.AuditActionDto;
 import com.abcdashboard.api.model.AuditEntryDto;
 import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.factory.Mappers;
 
 /** The audit aggregate between the domain and the generated DTOs; actions map by constant name. */
-@Mapper
+@Mapper(uses = WireTime.class)
 public interface AuditMapper {
     AuditMapper INSTANCE = Mappers.getMapper(AuditMapper.class);
 
@@ -25,8 +22,4 @@ public interface AuditMapper {
     AuditActionDto toDto(AuditAction action);
 
     AuditAction action(AuditActionDto action);
-
-    default OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }

@@ -9,9 +9,6 @@ import com.abcdashboard.api.model.ServicesHealthDto;
 import com.abcdashboard.observability.HealthReporter;
 import com.abcdashboard.observability.Probes;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.mapstruct.Mapper;
@@ -19,7 +16,7 @@ import org.mapstruct.Mapping;
 import org.mapstruct.factory.Mappers;
 
 /** Health and probe results to the generated DTOs. */
-@Mapper
+@Mapper(uses = WireTime.class)
 public interface HealthMapper {
     HealthMapper INSTANCE = Mappers.getMapper(HealthMapper.class);
 
@@ -42,10 +39,6 @@ public interface HealthMapper {
         dto.setEmail(report.email().mode());
         dto.setCache(report.cache().mode());
         return dto;
-    }
-
-    default OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 
     default ProbeReportDto toDto(Probes.ProbeResult result) {

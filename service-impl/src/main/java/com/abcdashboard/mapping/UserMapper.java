@@ -17,9 +17,6 @@ import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.domain.user.UserSort;
 import com.abcdashboard.domain.user.UserStats;
 import com.abcdashboard.domain.user.UserUpdate;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.factory.Mappers;
@@ -30,7 +27,7 @@ import org.mapstruct.factory.Mappers;
  * by constant name (MapStruct's implicit value mapping, with {@code @ValueMapping} only where names would
  * differ — none do today), checked when this compiles: a constant added on one side only fails the build.
  */
-@Mapper
+@Mapper(uses = WireTime.class)
 public interface UserMapper {
     UserMapper INSTANCE = Mappers.getMapper(UserMapper.class);
 
@@ -78,8 +75,4 @@ public interface UserMapper {
     Role role(RoleDto role);
 
     UserSort sort(UserSortFieldDto field);
-
-    default OffsetDateTime time(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 }
