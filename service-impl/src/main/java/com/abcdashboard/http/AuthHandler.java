@@ -2,7 +2,6 @@ package com.abcdashboard.http;
 
 import com.abcdashboard.api.model.AuthStatusDataDto;
 import com.abcdashboard.api.model.AuthStatusResponseDto;
-import com.abcdashboard.api.model.AuthTokensDto;
 import com.abcdashboard.api.model.ChangePasswordRequestDto;
 import com.abcdashboard.api.model.EmailRequestDto;
 import com.abcdashboard.api.model.LoginDataDto;
@@ -27,6 +26,7 @@ import com.abcdashboard.domain.auth.SessionTokens;
 import com.abcdashboard.domain.auth.SignIn;
 import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.domain.user.User;
+import com.abcdashboard.mapping.SessionMapper;
 import com.abcdashboard.mapping.UserMapper;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
@@ -45,6 +45,7 @@ public final class AuthHandler extends AuthService {
     private final AuthCookies cookies;
     private final Envelopes envelopes;
     private final UserMapper users = UserMapper.INSTANCE;
+    private final SessionMapper sessionTokens = SessionMapper.INSTANCE;
 
     public AuthHandler(
             Registration registration,
@@ -83,7 +84,7 @@ public final class AuthHandler extends AuthService {
                 : "Registration successful. Please check your email to verify your account.";
         UserDataDto data = new UserDataDto(
                 users.toDto(result.user()),
-                result.tokens().map(AuthHandler::tokens).orElse(null));
+                result.tokens().map(sessionTokens::toDto).orElse(null));
         RegisterOp.Response201.builder()
                 .response(envelopes.success(UserResponseDto::new, message, data))
                 .send(response);
@@ -114,8 +115,8 @@ public final class AuthHandler extends AuthService {
             ServerRequest request, ServerResponse response, LoginRequestDto body, Optional<String> correlationId) {
         SignIn.Result result = signIn.login(body.getEmail(), body.getPassword(), RequestAuthenticator.client(request));
         cookies.set(response, result.tokens());
-        LoginDataDto data =
-                new LoginDataDto(users.toDto(result.user()), tokens(result.tokens()), result.requiresPasswordChange());
+        LoginDataDto data = new LoginDataDto(
+                users.toDto(result.user()), sessionTokens.toDto(result.tokens()), result.requiresPasswordChange());
         LoginOp.Response200.builder()
                 .response(envelopes.success(LoginResponseDto::new, "Login successful", data))
                 .send(response);
@@ -140,7 +141,7 @@ public final class AuthHandler extends AuthService {
         cookies.set(response, rotated);
         RefreshTokensOp.Response200.builder()
                 .response(envelopes.success(
-                        TokensResponseDto::new, "Tokens refreshed", new TokensDataDto(tokens(rotated))))
+                        TokensResponseDto::new, "Tokens refreshed", new TokensDataDto(sessionTokens.toDto(rotated))))
                 .send(response);
     }
 
@@ -273,9 +274,5 @@ public final class AuthHandler extends AuthService {
 
     private AuthStatusResponseDto statusResponse(String message, User user) {
         return envelopes.success(AuthStatusResponseDto::new, message, new AuthStatusDataDto(true, users.toDto(user)));
-    }
-
-    private static AuthTokensDto tokens(SessionTokens tokens) {
-        return new AuthTokensDto(tokens.accessToken(), tokens.refreshToken(), tokens.expiresInSeconds());
     }
 }
