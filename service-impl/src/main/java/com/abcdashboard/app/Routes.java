@@ -33,10 +33,10 @@ import com.abcdashboard.observability.Lifecycle;
 import com.abcdashboard.observability.Probes;
 import com.abcdashboard.observability.ThrottledCheck;
 import com.abcdashboard.persistence.DatabaseUnreachable;
-import io.helidon.health.checks.HealthChecks;
-import io.helidon.webserver.http.HttpRouting;
 import io.helidon.health.HealthCheckType;
+import io.helidon.health.checks.HealthChecks;
 import io.helidon.metrics.api.Tag;
+import io.helidon.webserver.http.HttpRouting;
 import java.time.Duration;
 import java.util.List;
 
