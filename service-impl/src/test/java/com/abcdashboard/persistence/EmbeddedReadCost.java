@@ -116,6 +116,15 @@ public final class EmbeddedReadCost {
                         () -> repository
                                 .stats(Instant.now().minusSeconds(7 * 86400))
                                 .total());
+                List<Object> ids = new ArrayList<>();
+                users.find().projection(new Document("_id", 1)).limit(200).forEach(d -> ids.add(d.get("_id")));
+                int[] next = {0};
+                measure(
+                        "edit by _id",
+                        () -> users.updateOne(
+                                        new Document("_id", ids.get(next[0]++ % ids.size())),
+                                        new Document("$set", new Document("bio", "edited " + System.nanoTime())))
+                                .getModifiedCount());
                 System.gc();
                 Runtime runtime = Runtime.getRuntime();
                 System.out.printf(
