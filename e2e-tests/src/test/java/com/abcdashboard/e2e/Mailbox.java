@@ -3,9 +3,8 @@ package com.abcdashboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.abcdashboard.mail.DevMailServer;
+import com.abcdashboard.testsupport.ReceivedMail;
 import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,18 +67,8 @@ final class Mailbox {
         throw new AssertionError("no mail #" + count + " for " + address + " within 15 s");
     }
 
-    private static Mail parse(String to, MimeMessage message) throws Exception {
-        String text = null;
-        String html = null;
-        Multipart parts = (Multipart) message.getContent();
-        for (int i = 0; i < parts.getCount(); i++) {
-            BodyPart part = parts.getBodyPart(i);
-            if (part.isMimeType("text/plain")) {
-                text = (String) part.getContent();
-            } else if (part.isMimeType("text/html")) {
-                html = (String) part.getContent();
-            }
-        }
-        return new Mail(to, message.getSubject(), text, html);
+    private static Mail parse(String to, MimeMessage message) {
+        ReceivedMail received = ReceivedMail.of(message);
+        return new Mail(to, received.subject(), received.text(), received.html());
     }
 }

@@ -3,6 +3,7 @@ package com.abcdashboard.e2e;
 import com.abcdashboard.app.Application;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.EnvironmentLoader;
+import com.abcdashboard.testsupport.OffsetClock;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -25,7 +26,7 @@ public final class RunningService implements BeforeAllCallback {
     private static final Logger LOG = LoggerFactory.getLogger(RunningService.class);
 
     /** What the tests talk to. */
-    public record Target(URI baseUri, Optional<Application> inProcess, TestClock clock) {}
+    public record Target(URI baseUri, Optional<Application> inProcess, OffsetClock clock) {}
 
     private static volatile Target target;
 
@@ -80,7 +81,7 @@ public final class RunningService implements BeforeAllCallback {
         overrides.put("MONGODB_URI", "embedded:memory");
         overrides.putAll(settings);
         return Application.start(
-                AppConfig.from(EnvironmentLoader.load(overrides).variables()), new TestClock());
+                AppConfig.from(EnvironmentLoader.load(overrides).variables()), new OffsetClock());
     }
 
     /** Only these overrides and env/test.env: the developer's own environment variables stay out. */
@@ -105,7 +106,7 @@ public final class RunningService implements BeforeAllCallback {
                     Optional.ofNullable(System.getProperty("E2E_BASE_URL")).orElse(System.getenv("E2E_BASE_URL"));
             if (external != null && !external.isBlank()) {
                 LOG.info("e2e: targeting the running instance at {}", external);
-                target = new Target(URI.create(external.replaceAll("/+$", "")), Optional.empty(), new TestClock());
+                target = new Target(URI.create(external.replaceAll("/+$", "")), Optional.empty(), new OffsetClock());
                 return;
             }
             Map<String, String> overrides = overrides("e2e");
@@ -113,7 +114,7 @@ public final class RunningService implements BeforeAllCallback {
             try {
                 AppConfig config =
                         AppConfig.from(EnvironmentLoader.load(overrides).variables());
-                TestClock clock = new TestClock();
+                OffsetClock clock = new OffsetClock();
                 app = Application.start(config, clock);
                 target = new Target(URI.create("http://127.0.0.1:" + app.port()), Optional.of(app), clock);
                 LOG.info("e2e: service started on {}", target.baseUri());

@@ -26,7 +26,8 @@ import org.redisson.config.ReadMode;
  * trip.
  */
 public final class RedisStore implements SharedStore {
-    static final String FORMAT = "v1";
+    /** Part of every key: {@code <namespace>:<FORMAT>:<key>}. */
+    public static final String FORMAT = "v1";
 
     /** INCRBY the window's counter; its first hits set its expiry. Returns {hits, remaining ms}. */
     private static final String HIT = "local n = redis.call('INCRBY', KEYS[1], ARGV[2]) "

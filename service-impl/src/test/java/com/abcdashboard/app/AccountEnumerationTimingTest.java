@@ -3,6 +3,8 @@ package com.abcdashboard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.testsupport.ServiceClient;
+import com.abcdashboard.testsupport.TestEnvironment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -2,13 +2,12 @@ package com.abcdashboard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.mail.FreePort;
-import com.abcdashboard.mail.MutableClock;
 import com.abcdashboard.observability.ServiceMetrics;
+import com.abcdashboard.testsupport.MutableClock;
+import com.abcdashboard.testsupport.ServiceClient;
+import com.abcdashboard.testsupport.TestEnvironment;
+import com.abcdashboard.testsupport.TwoInstances;
 import com.fasterxml.jackson.databind.JsonNode;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Sign-in lockout and refresh-token rotation under concurrency, over two service instances sharing one
- * MongoDB and one Redis (a redis-server this test starts on a free port), as behind a load balancer.
+ * MongoDB and one Redis ({@link TwoInstances}), as behind a load balancer.
  */
 class AuthAcrossInstancesTest {
     private static final int MAX_ATTEMPTS = 3;
@@ -40,38 +39,26 @@ class AuthAcrossInstancesTest {
     /** Both instances' clock, moved by the test. */
     private final MutableClock clock = new MutableClock(Instant.now());
 
-    private MongoServer mongo;
-    private RedisProcess redis;
-    private Application appA;
-    private Application appB;
+    private TwoInstances instances;
     private ServiceClient a;
     private ServiceClient b;
 
     @BeforeEach
     void start() throws Exception {
-        mongo = new MongoServer(new MemoryBackend());
-        int mongoPort = FreePort.closed();
-        mongo.bind("127.0.0.1", mongoPort);
-        redis = new RedisProcess(dir);
-        appA = Application.start(config(mongoPort), clock);
-        appB = Application.start(config(mongoPort), clock);
-        a = new ServiceClient(appA);
-        b = new ServiceClient(appB);
+        Map<String, String> env = TestEnvironment.underLoad(dir);
+        env.put("LOGIN_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS));
+        instances = TwoInstances.start(dir, env, clock);
+        a = instances.a();
+        b = instances.b();
         String admin = a.signIn(TestEnvironment.ADMIN, TestEnvironment.ADMIN_PASSWORD);
         a.createStaff(admin, VICTIM, PASSWORD);
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (Application app : new Application[] {appA, appB}) {
-            if (app != null) {
-                app.close();
-            }
+        if (instances != null) {
+            instances.close();
         }
-        if (redis != null) {
-            redis.close();
-        }
-        mongo.shutdownNow();
     }
 
     @Test
@@ -178,14 +165,5 @@ class AuthAcrossInstancesTest {
                 .filter(line -> line.startsWith("password_checks_total"))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
-    }
-
-    private AppConfig config(int mongoPort) {
-        Map<String, String> env = TestEnvironment.underLoad(dir);
-        env.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
-        env.put("MONGODB_DATABASE", "auth_across_instances_test");
-        env.put("REDIS_URL", redis.url());
-        env.put("LOGIN_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS));
-        return AppConfig.from(env);
     }
 }

@@ -1,5 +1,6 @@
 package com.abcdashboard.app;
 
+import com.abcdashboard.testsupport.ServiceClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.net.http.HttpHeaders;

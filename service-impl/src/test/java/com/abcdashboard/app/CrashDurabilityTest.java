@@ -1,14 +1,16 @@
 package com.abcdashboard.app;
 
-import static com.abcdashboard.app.TestEnvironment.ADMIN;
-import static com.abcdashboard.app.TestEnvironment.ADMIN_PASSWORD;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.abcdashboard.mail.FreePort;
+import com.abcdashboard.testsupport.FreePort;
+import com.abcdashboard.testsupport.ServiceClient;
+import com.abcdashboard.testsupport.TestEnvironment;
+import com.abcdashboard.testsupport.TestSmtp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -69,8 +71,7 @@ class CrashDurabilityTest {
         FaultRunReport report = new FaultRunReport("crash-durability");
         report.note("seed " + seed + " (-Dcrash.seed to repeat), " + rounds + " rounds");
         int smtpPort = FreePort.closed();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = TestSmtp.startedOn(smtpPort);
         try {
             ServiceClient client = startService(smtpPort);
             String admin = client.signIn(ADMIN, ADMIN_PASSWORD);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.mail.FreePort;
+import com.abcdashboard.testsupport.FreePort;
+import com.abcdashboard.testsupport.ServiceClient;
+import com.abcdashboard.testsupport.TestEnvironment;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;

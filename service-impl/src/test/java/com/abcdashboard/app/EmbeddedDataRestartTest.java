@@ -1,10 +1,12 @@
 package com.abcdashboard.app;
 
-import static com.abcdashboard.app.TestEnvironment.ADMIN;
-import static com.abcdashboard.app.TestEnvironment.ADMIN_PASSWORD;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.testsupport.ServiceClient;
+import com.abcdashboard.testsupport.TestEnvironment;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

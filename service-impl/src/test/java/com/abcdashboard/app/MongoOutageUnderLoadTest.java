@@ -1,13 +1,15 @@
 package com.abcdashboard.app;
 
-import static com.abcdashboard.app.TestEnvironment.ADMIN;
-import static com.abcdashboard.app.TestEnvironment.ADMIN_PASSWORD;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN_PASSWORD;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.mail.FreePort;
+import com.abcdashboard.testsupport.FreePort;
+import com.abcdashboard.testsupport.ServiceClient;
+import com.abcdashboard.testsupport.TestEnvironment;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;

@@ -1,15 +1,16 @@
 package com.abcdashboard.app;
 
-import static com.abcdashboard.app.TestEnvironment.ADMIN;
-import static com.abcdashboard.app.TestEnvironment.ADMIN_PASSWORD;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.mail.FreePort;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.abcdashboard.testsupport.RedisProcess;
+import com.abcdashboard.testsupport.ServiceClient;
+import com.abcdashboard.testsupport.TestEnvironment;
+import com.abcdashboard.testsupport.TwoInstances;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,20 +60,10 @@ class RedisOutageUnderLoadTest {
     @MethodSource("faults")
     void noRequestFailsHealthRecoversAndNothingIsServedStale(Fault fault) throws Exception {
         FaultRunReport report = new FaultRunReport("redis-" + fault.name());
-        MongoServer mongo = new MongoServer(new MemoryBackend());
-        int mongoPort = FreePort.closed();
-        mongo.bind("127.0.0.1", mongoPort);
         Map<String, String> env = TestEnvironment.underLoad(dir);
-        env.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
         env.put("MONGODB_DATABASE", "redis_outage_test");
-        try (RedisProcess redis = new RedisProcess(dir)) {
-            env.put("REDIS_URL", redis.url());
-            try (Application a = Application.start(AppConfig.from(env));
-                    Application b = Application.start(AppConfig.from(env))) {
-                run(fault, redis, List.of(new ServiceClient(a), new ServiceClient(b)), report);
-            }
-        } finally {
-            mongo.shutdownNow();
+        try (TwoInstances instances = TwoInstances.start(dir, env, Clock.systemUTC())) {
+            run(fault, instances.redis(), instances.both(), report);
         }
         report.write();
     }

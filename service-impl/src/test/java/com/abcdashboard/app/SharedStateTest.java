@@ -2,12 +2,12 @@ package com.abcdashboard.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.mail.FreePort;
+import com.abcdashboard.testsupport.ServiceClient;
+import com.abcdashboard.testsupport.TestEnvironment;
+import com.abcdashboard.testsupport.TwoInstances;
 import com.fasterxml.jackson.databind.JsonNode;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two service instances against one MongoDB and one Redis — a redis-server this test starts on a free
- * port and stops by PID — as the deployment guide runs them behind nginx: a change made through one is
+ * Two service instances against one MongoDB and one Redis ({@link TwoInstances}, whose redis-server this
+ * test stops and starts by PID), as the deployment guide runs them behind nginx: a change made through one is
  * seen through the other at once, rate limits and lockouts count across both, and Redis going away
  * and coming back degrades and recovers without failing a request.
  */
@@ -30,36 +30,27 @@ class SharedStateTest {
     @TempDir
     Path dir;
 
-    private MongoServer mongo;
-    private RedisProcess redis;
-    private Application appA;
-    private Application appB;
+    private TwoInstances instances;
     private ServiceClient a;
     private ServiceClient b;
 
     @BeforeEach
     void start() throws Exception {
-        mongo = new MongoServer(new MemoryBackend());
-        int mongoPort = FreePort.closed();
-        mongo.bind("127.0.0.1", mongoPort);
-        redis = new RedisProcess(dir);
-        appA = Application.start(config(mongoPort));
-        appB = Application.start(config(mongoPort));
-        a = new ServiceClient(appA);
-        b = new ServiceClient(appB);
+        Map<String, String> env = TestEnvironment.basics(dir);
+        env.put("LOGIN_MAX_ATTEMPTS", "3");
+        env.put("AUTH_RATE_LIMIT_MAX", "8");
+        env.put("ADMIN_EMAIL", ADMIN);
+        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+        instances = TwoInstances.start(dir, env, Clock.systemUTC());
+        a = instances.a();
+        b = instances.b();
     }
 
     @AfterEach
     void stop() throws Exception {
-        for (Application app : new Application[] {appA, appB}) {
-            if (app != null) {
-                app.close();
-            }
+        if (instances != null) {
+            instances.close();
         }
-        if (redis != null) {
-            redis.close();
-        }
-        mongo.shutdownNow();
     }
 
     @Test
@@ -152,7 +143,7 @@ class SharedStateTest {
         String id = a.createStaff(admin, "kim@shared.test", "Sup3rSecret");
         assertThat(cacheState(a)).isEqualTo("redis");
 
-        redis.stop();
+        instances.redis().stop();
         for (int i = 0; i < 5; i++) {
             assertThat(a.call("GET", "/api/v1/users/" + id, admin, null).status())
                     .isEqualTo(200);
@@ -165,7 +156,7 @@ class SharedStateTest {
         assertThat(health.path("status").asText()).isEqualTo("degraded");
         assertThat(health.path("services").path("cache").asText()).contains("redis");
 
-        redis.start();
+        instances.redis().start();
         await(() -> !"degraded"
                 .equals(a.call("GET", "/api/v1/health", null, null)
                         .body()
@@ -203,17 +194,5 @@ class SharedStateTest {
                 .atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200))
                 .until(condition);
-    }
-
-    private AppConfig config(int mongoPort) {
-        Map<String, String> env = TestEnvironment.basics(dir);
-        env.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
-        env.put("MONGODB_DATABASE", "shared_state_test");
-        env.put("REDIS_URL", redis.url());
-        env.put("LOGIN_MAX_ATTEMPTS", "3");
-        env.put("AUTH_RATE_LIMIT_MAX", "8");
-        env.put("ADMIN_EMAIL", ADMIN);
-        env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
-        return AppConfig.from(env);
     }
 }

@@ -1,17 +1,19 @@
 package com.abcdashboard.app;
 
-import static com.abcdashboard.app.TestEnvironment.ADMIN;
-import static com.abcdashboard.app.TestEnvironment.ADMIN_PASSWORD;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN;
+import static com.abcdashboard.testsupport.TestEnvironment.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.mail.FreePort;
-import com.abcdashboard.mail.MutableClock;
+import com.abcdashboard.testsupport.FreePort;
+import com.abcdashboard.testsupport.MutableClock;
+import com.abcdashboard.testsupport.ServiceClient;
+import com.abcdashboard.testsupport.TestEnvironment;
+import com.abcdashboard.testsupport.TestSmtp;
 import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
@@ -156,8 +158,7 @@ class SmtpOutageUnderLoadTest {
      */
     private record Smtp(GreenMail server, Managers store) {
         static Smtp start(int port) {
-            GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            server.start();
+            GreenMail server = TestSmtp.startedOn(port);
             return new Smtp(server, server.getManagers());
         }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.RateLimitedException;
-import com.abcdashboard.mail.MutableClock;
 import com.abcdashboard.observability.ServiceMetrics;
+import com.abcdashboard.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,9 +3,8 @@ package com.abcdashboard.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.abcdashboard.config.RedisEndpoint;
-import com.abcdashboard.mail.FreePort;
+import com.abcdashboard.testsupport.FreePort;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,11 +28,11 @@ class RedisSentinelTest {
 
     @BeforeEach
     void start() throws Exception {
-        int masterPort = freePort();
+        int masterPort = FreePort.closed();
         processes.add(start(
                 "redis-server", "--port", "" + masterPort, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"));
         awaitListening(masterPort);
-        sentinelPort = freePort();
+        sentinelPort = FreePort.closed();
         Path conf = dir.resolve("sentinel.conf");
         // The sentinel rewrites its configuration file, so it gets a writable one of its own.
         Files.writeString(
@@ -79,11 +78,5 @@ class RedisSentinelTest {
 
     private static void awaitListening(int port) {
         FreePort.awaitAccepting(port, "listening on " + port);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 }

@@ -7,8 +7,9 @@ import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
+import com.abcdashboard.testsupport.FreePort;
+import com.abcdashboard.testsupport.TestSmtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
@@ -32,7 +33,7 @@ class MailModuleTest {
             Map.of("name", "Jane", "link", "http://localhost:3000/reset?token=t1", "expiresInMinutes", "10"));
 
     @RegisterExtension
-    final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    final GreenMailExtension smtp = TestSmtp.perTest();
 
     private OutboxDatabase db;
 

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
+import com.abcdashboard.testsupport.FreePort;
+import com.abcdashboard.testsupport.MutableClock;
+import com.abcdashboard.testsupport.TestSmtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -20,7 +22,7 @@ class MailStatusTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
     @RegisterExtension
-    final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    final GreenMailExtension smtp = TestSmtp.perTest();
 
     private final MutableClock clock = new MutableClock(T0);
     private OutboxDatabase db;
@@ -68,8 +70,7 @@ class MailStatusTest {
         worker.drainDue();
         assertThat(status.get().degraded()).isTrue();
 
-        GreenMail back = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        back.start();
+        GreenMail back = TestSmtp.startedOn(port);
         try {
             clock.advance(Duration.ofMinutes(1));
             worker.drainDue();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.abcdashboard.domain.auth.LinkRequests.LinkRequest;
+import com.abcdashboard.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -7,8 +7,10 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
+import com.abcdashboard.testsupport.FreePort;
+import com.abcdashboard.testsupport.MutableClock;
+import com.abcdashboard.testsupport.TestSmtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +29,7 @@ class OutboxLoggingTest {
             Map.of("name", "Jane", "link", "http://localhost:3000/reset?token=" + TOKEN, "expiresInMinutes", "10"));
 
     @RegisterExtension
-    final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    final GreenMailExtension smtp = TestSmtp.perTest();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
     private final Logger mailLogger = (Logger) LoggerFactory.getLogger("com.abcdashboard.mail");

@@ -8,9 +8,12 @@ import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
 import com.abcdashboard.persistence.MongoStore;
+import com.abcdashboard.testsupport.FreePort;
+import com.abcdashboard.testsupport.MutableClock;
+import com.abcdashboard.testsupport.ReceivedMail;
+import com.abcdashboard.testsupport.TestSmtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.mongodb.MongoException;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
@@ -45,7 +48,7 @@ class OutboxWorkerTest {
             Map.of("name", "Jane <b>& \"Co\"", "link", LINK, "expiresInHours", "24"));
 
     @RegisterExtension
-    final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    final GreenMailExtension smtp = TestSmtp.perTest();
 
     private final MutableClock clock = new MutableClock(T0);
     private final List<OutboxWorker> workers = new ArrayList<>();
@@ -196,8 +199,7 @@ class OutboxWorkerTest {
         assertThat(worker.drainDue()).isEqualTo(1);
         assertThat(db.only().getDate("nextAttemptAt")).isEqualTo(Date.from(T0.plusSeconds(30 + 60)));
 
-        GreenMail back = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        back.start();
+        GreenMail back = TestSmtp.startedOn(port);
         try {
             clock.advance(Duration.ofSeconds(60));
             assertThat(worker.drainDue()).isEqualTo(1);

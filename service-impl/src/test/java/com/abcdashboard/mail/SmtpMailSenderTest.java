@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.testsupport.ReceivedMail;
+import com.abcdashboard.testsupport.TestSmtp;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.net.InetAddress;
@@ -23,7 +24,7 @@ class SmtpMailSenderTest {
             new MailTemplates.Rendered("Grüße from ABC", "plain body", "<p>html body</p>");
 
     @RegisterExtension
-    final GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    final GreenMailExtension smtp = TestSmtp.perTest();
 
     private static AppConfig.Email email(boolean secure, int port, Optional<String> user) {
         return new AppConfig.Email(

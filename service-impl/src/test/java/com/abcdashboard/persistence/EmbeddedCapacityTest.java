@@ -2,6 +2,7 @@ package com.abcdashboard.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import java.util.List;
 import org.bson.Document;

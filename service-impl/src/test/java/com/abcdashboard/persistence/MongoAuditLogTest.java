@@ -12,6 +12,7 @@ import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.audit.AuditQuery;
 import com.abcdashboard.domain.auth.ClientInfo;
+import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;

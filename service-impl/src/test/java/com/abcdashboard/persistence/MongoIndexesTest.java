@@ -3,6 +3,7 @@ package com.abcdashboard.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoDatabase;
 import java.time.Instant;

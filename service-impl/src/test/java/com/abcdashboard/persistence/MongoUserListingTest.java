@@ -12,6 +12,7 @@ import com.abcdashboard.domain.user.UserQuery;
 import com.abcdashboard.domain.user.UserSort;
 import com.abcdashboard.domain.user.UserStats;
 import com.abcdashboard.domain.user.UserUpdate;
+import com.abcdashboard.testsupport.EmbeddedMongo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package com.abcdashboard.domain.auth;
 
-import static com.abcdashboard.domain.auth.AuthFixture.LOCK;
-import static com.abcdashboard.domain.auth.AuthFixture.MAX_ATTEMPTS;
-import static com.abcdashboard.domain.auth.AuthFixture.PASSWORD;
+import static com.abcdashboard.testsupport.UseCases.LOCK;
+import static com.abcdashboard.testsupport.UseCases.MAX_ATTEMPTS;
+import static com.abcdashboard.testsupport.UseCases.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,7 +10,8 @@ import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.RateLimitedException;
 import com.abcdashboard.domain.user.User;
-import com.abcdashboard.persistence.EmbeddedMongo;
+import com.abcdashboard.testsupport.EmbeddedMongo;
+import com.abcdashboard.testsupport.UseCases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,11 +33,11 @@ class SignInTest {
     @RegisterExtension
     static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    private AuthFixture auth;
+    private UseCases auth;
 
     @BeforeEach
     void start() {
-        auth = new AuthFixture(mongo.freshDatabase());
+        auth = new UseCases(mongo.freshDatabase());
     }
 
     @AfterEach
@@ -48,7 +49,7 @@ class SignInTest {
     void fiftyParallelWrongGuessesOnTwoInstancesGetAtMostMaxPasswordChecksAndTheRightPasswordIsRefused()
             throws Exception {
         User sam = auth.account(EMAIL);
-        List<AuthFixture.Instance> instances = List.of(auth.instance(), auth.instance());
+        List<UseCases.Instance> instances = List.of(auth.instance(), auth.instance());
         int checksBefore = auth.passwords.checks();
 
         List<String> outcomes = new ArrayList<>();
@@ -90,14 +91,14 @@ class SignInTest {
     @Test
     void whileLockedTheRightPasswordIsRefusedWithoutAPasswordCheckOnEveryInstance() {
         auth.account(EMAIL);
-        AuthFixture.Instance a = auth.instance();
+        UseCases.Instance a = auth.instance();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             assertThat(outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN)))
                     .isEqualTo("401");
         }
         int checks = auth.passwords.checks();
 
-        AuthFixture.Instance b = auth.instance();
+        UseCases.Instance b = auth.instance();
         assertThat(outcome(() -> b.signIn().login(EMAIL, PASSWORD, ClientInfo.UNKNOWN)))
                 .isEqualTo("429");
         assertThat(b.locks().known(EMAIL, auth.clock.instant())).isPresent();
@@ -107,7 +108,7 @@ class SignInTest {
     @Test
     void theLockEndsAfterTheLockoutDurationAndTheRightPasswordSignsInAgain() {
         auth.account(EMAIL);
-        AuthFixture.Instance a = auth.instance();
+        UseCases.Instance a = auth.instance();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN));
         }
@@ -124,7 +125,7 @@ class SignInTest {
     @Test
     void aSuccessResetsTheCountOfAttemptsThatDidNotSucceed() {
         auth.account(EMAIL);
-        AuthFixture.Instance a = auth.instance();
+        UseCases.Instance a = auth.instance();
         for (int i = 0; i < MAX_ATTEMPTS - 1; i++) {
             outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN));
         }
@@ -142,7 +143,7 @@ class SignInTest {
     @Test
     void theMaxthFailureLocksTheAccountWhenTheAttemptsComeOneByOne() {
         auth.account(EMAIL);
-        AuthFixture.Instance a = auth.instance();
+        UseCases.Instance a = auth.instance();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             assertThat(outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN)))
                     .isEqualTo("401");

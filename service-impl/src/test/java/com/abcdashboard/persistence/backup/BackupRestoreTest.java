@@ -3,8 +3,8 @@ package com.abcdashboard.persistence.backup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.abcdashboard.persistence.EmbeddedMongo;
 import com.abcdashboard.persistence.MongoIndexes;
+import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import java.io.IOException;
 import java.math.BigDecimal;

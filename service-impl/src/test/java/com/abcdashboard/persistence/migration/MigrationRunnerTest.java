@@ -2,8 +2,9 @@ package com.abcdashboard.persistence.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.abcdashboard.persistence.EmbeddedMongo;
 import com.abcdashboard.persistence.MongoIndexes;
+import com.abcdashboard.testsupport.EmbeddedMongo;
+import com.abcdashboard.testsupport.MutableClock;
 import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
@@ -221,33 +222,5 @@ class MigrationRunnerTest {
                 .contains("users_email_key_unique", "users_username_key_unique");
         assertThat(runner.status().get(1).appliedChecksum()).contains(MongoIndexes.checksum());
         assertThat(MongoIndexes.checksum()).isEqualTo(MongoIndexes.checksum()).hasSize(64);
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

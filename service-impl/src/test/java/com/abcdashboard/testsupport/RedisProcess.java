@@ -1,8 +1,7 @@
-package com.abcdashboard.app;
+package com.abcdashboard.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.abcdashboard.mail.FreePort;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -10,22 +9,22 @@ import java.nio.file.Path;
  * A redis-server of the test's own on a free loopback port, without persistence (so a restart comes back
  * empty), acted on by PID: stopped, killed, frozen and thawed. Nothing else's data is touched.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
     private final int port = FreePort.closed();
     private final Path logDir;
     private Process process;
 
-    RedisProcess(Path logDir) throws IOException, InterruptedException {
+    public RedisProcess(Path logDir) throws IOException, InterruptedException {
         this.logDir = logDir;
         start();
     }
 
-    String url() {
+    public String url() {
         return "redis://127.0.0.1:" + port;
     }
 
     /** (Re)starts on the same port; returns once it accepts connections. */
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(
                         "redis-server",
                         "--port",
@@ -44,24 +43,24 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** SIGTERM, as an orderly shutdown. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         process.destroy();
         process.waitFor();
     }
 
     /** SIGKILL: gone at once, connections dropped without a word. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
     /** SIGSTOP: the process keeps its connections and its data but answers nothing. */
-    void freeze() throws IOException, InterruptedException {
+    public void freeze() throws IOException, InterruptedException {
         signal("STOP");
     }
 
     /** SIGCONT: it answers again, with what it held before it froze. */
-    void thaw() throws IOException, InterruptedException {
+    public void thaw() throws IOException, InterruptedException {
         signal("CONT");
     }
 

@@ -1,4 +1,4 @@
-package com.abcdashboard.e2e;
+package com.abcdashboard.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +7,11 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** The service's clock in the suite: follows real time, plus whatever a test has moved it forward. */
-public final class TestClock extends Clock {
+/**
+ * Real time plus whatever the test has moved it forward: for a service that must also run on its own (the
+ * e2e suite's), where {@link MutableClock} would stand still.
+ */
+public final class OffsetClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
 
     public void advance(Duration by) {

@@ -1,4 +1,4 @@
-package com.abcdashboard.mail;
+package com.abcdashboard.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,13 +1,15 @@
-package com.abcdashboard.domain.auth;
+package com.abcdashboard.testsupport;
 
+import com.abcdashboard.domain.auth.PasswordHasher;
+import com.abcdashboard.security.BcryptPasswordHasher;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Real bcrypt (cost 4) that counts every password check, the dummy ones included. */
-final class CountingPasswordHasher implements PasswordHasher {
-    private final PasswordHasher bcrypt = new com.abcdashboard.security.BcryptPasswordHasher(4);
+public final class CountingPasswordHasher implements PasswordHasher {
+    private final PasswordHasher bcrypt = new BcryptPasswordHasher(4);
     private final AtomicInteger checks = new AtomicInteger();
 
-    int checks() {
+    public int checks() {
         return checks.get();
     }
 

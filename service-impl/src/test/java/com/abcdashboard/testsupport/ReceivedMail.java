@@ -1,4 +1,4 @@
-package com.abcdashboard.mail;
+package com.abcdashboard.testsupport;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a recipient sees of one message: headers and the two alternative parts, in order. */
-record ReceivedMail(
+public record ReceivedMail(
         String to,
         String subject,
         InternetAddress from,
@@ -20,7 +20,7 @@ record ReceivedMail(
         String text,
         String html) {
 
-    static ReceivedMail of(MimeMessage message) {
+    public static ReceivedMail of(MimeMessage message) {
         try {
             Multipart parts = (Multipart) message.getContent();
             List<String> types = new ArrayList<>();

@@ -1,7 +1,8 @@
-package com.abcdashboard.app;
+package com.abcdashboard.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.abcdashboard.app.Application;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,13 +17,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /** JSON over HTTP to a started {@link Application}, the way a client of the API calls it. */
-final class ServiceClient {
+public final class ServiceClient {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     /** An answer; a body that is not JSON is kept as a text node. */
-    record Response(int status, JsonNode body, HttpHeaders headers) {
-        JsonNode data() {
+    public record Response(int status, JsonNode body, HttpHeaders headers) {
+        public JsonNode data() {
             return body.path("data");
         }
     }
@@ -33,24 +34,25 @@ final class ServiceClient {
             .build();
     private final URI base;
 
-    ServiceClient(Application app) {
+    public ServiceClient(Application app) {
         this(app.port());
     }
 
     /** A service on this loopback port, e.g. one running in a child JVM. */
-    ServiceClient(int port) {
+    public ServiceClient(int port) {
         this.base = URI.create("http://127.0.0.1:" + port);
     }
 
-    Response get(String path, String token) throws IOException, InterruptedException {
+    public Response get(String path, String token) throws IOException, InterruptedException {
         return call("GET", path, token, null);
     }
 
-    Response post(String path, Object body) throws IOException, InterruptedException {
+    public Response post(String path, Object body) throws IOException, InterruptedException {
         return call("POST", path, null, body);
     }
 
-    Response call(String method, String path, String token, Object body) throws IOException, InterruptedException {
+    public Response call(String method, String path, String token, Object body)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
                 .method(
@@ -69,14 +71,15 @@ final class ServiceClient {
     }
 
     /** Signs in (which must succeed) and returns the access token. */
-    String signIn(String email, String password) throws IOException, InterruptedException {
+    public String signIn(String email, String password) throws IOException, InterruptedException {
         Response login = post("/api/v1/auth/login", Map.of("email", email, "password", password));
         assertThat(login.status()).as("sign-in of " + email).isEqualTo(200);
         return login.data().path("tokens").path("accessToken").asText();
     }
 
     /** Creates an active staff user (as an admin) and returns its id. */
-    String createStaff(String adminToken, String email, String password) throws IOException, InterruptedException {
+    public String createStaff(String adminToken, String email, String password)
+            throws IOException, InterruptedException {
         Response created = call(
                 "POST",
                 "/api/v1/users",

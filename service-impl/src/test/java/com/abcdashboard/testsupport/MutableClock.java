@@ -1,4 +1,4 @@
-package com.abcdashboard.mail;
+package com.abcdashboard.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,18 +1,18 @@
-package com.abcdashboard.app;
+package com.abcdashboard.testsupport;
 
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /** The environment a test starts an {@link Application} with: the test profile, logs and data in {@code dir}. */
-final class TestEnvironment {
-    static final String ADMIN = "admin@faults.test";
-    static final String ADMIN_PASSWORD = "Adm1nPassw0rd";
+public final class TestEnvironment {
+    public static final String ADMIN = "admin@faults.test";
+    public static final String ADMIN_PASSWORD = "Adm1nPassw0rd";
 
     private TestEnvironment() {}
 
     /** A free port on loopback, a test secret, cheap bcrypt; add MongoDB, Redis, mail and limits to taste. */
-    static Map<String, String> basics(Path dir) {
+    public static Map<String, String> basics(Path dir) {
         Map<String, String> env = new HashMap<>();
         env.put("APP_ENV", "test");
         env.put("HOST", "127.0.0.1");
@@ -25,7 +25,7 @@ final class TestEnvironment {
     }
 
     /** {@link #basics} plus a seeded admin and rate limits no load test reaches. */
-    static Map<String, String> underLoad(Path dir) {
+    public static Map<String, String> underLoad(Path dir) {
         Map<String, String> env = basics(dir);
         env.put("ADMIN_EMAIL", ADMIN);
         env.put("ADMIN_PASSWORD", ADMIN_PASSWORD);

@@ -1,6 +1,8 @@
-package com.abcdashboard.persistence;
+package com.abcdashboard.testsupport;
 
 import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.persistence.EmbeddedMongoServer;
+import com.abcdashboard.persistence.MongoIndexes;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -48,7 +50,7 @@ public final class EmbeddedMongo implements BeforeAllCallback, AfterAllCallback 
         return server.connectionString();
     }
 
-    void close() {
+    public void close() {
         client.close();
         server.close();
     }
