@@ -1,5 +1,6 @@
 package com.abcdashboard.domain.auth;
 
+import static com.abcdashboard.testsupport.UseCases.CLIENT;
 import static com.abcdashboard.testsupport.UseCases.LOCK;
 import static com.abcdashboard.testsupport.UseCases.MAX_ATTEMPTS;
 import static com.abcdashboard.testsupport.UseCases.PASSWORD;
@@ -9,7 +10,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.RateLimitedException;
+import com.abcdashboard.domain.audit.AuditAction;
+import com.abcdashboard.domain.audit.AuditEvent;
+import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
+import com.abcdashboard.domain.user.UserAdministration;
+import com.abcdashboard.domain.user.UserUpdate;
 import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.abcdashboard.testsupport.UseCases;
 import java.time.Duration;
@@ -151,6 +157,111 @@ class SignInTest {
 
         assertThat(outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN)))
                 .isEqualTo("429");
+    }
+
+    @Test
+    void anUnknownAddressAndAWrongPasswordFailAlikeAndEachSpendsOnePasswordCheck() {
+        auth.account(EMAIL);
+        UseCases.Instance a = auth.instance();
+        int before = auth.passwords.checks();
+
+        DomainException unknown = catchDomain(() -> a.signIn().login("nobody@signin.test", PASSWORD, CLIENT));
+        DomainException wrong = catchDomain(() -> a.signIn().login(EMAIL, "Wrong1Password", CLIENT));
+
+        assertThat(unknown.getMessage()).isEqualTo(wrong.getMessage());
+        assertThat(unknown.category()).isEqualTo(wrong.category()).isEqualTo(ErrorCategory.AUTHENTICATION);
+        assertThat(auth.passwords.checks() - before).isEqualTo(2);
+        // The audit log tells them apart; only the unknown address is recorded as typed.
+        assertThat(auth.audited(AuditAction.LOGIN_FAILURE))
+                .extracting(e -> e.details().get("reason"))
+                .containsExactly("bad_password", "unknown_email");
+        assertThat(auth.audited(AuditAction.LOGIN_FAILURE).getLast().details())
+                .containsEntry("email", "nobody@signin.test");
+    }
+
+    @Test
+    void aSuccessfulSignInIsAuditedAndOpensASessionItsAccessTokenAuthenticates() {
+        User sam = auth.account(EMAIL);
+        UseCases.Instance a = auth.instance();
+
+        SignIn.Result result = a.signIn().login(" SAM@signin.test ", PASSWORD, CLIENT);
+
+        assertThat(result.user().lastLoginAt()).isEqualTo(auth.clock.instant());
+        assertThat(a.sessions().authenticate(result.tokens().accessToken()).userId())
+                .isEqualTo(sam.id());
+        AuditEvent success = auth.audited(AuditAction.LOGIN_SUCCESS).getFirst();
+        assertThat(success.actorId()).isEqualTo(sam.id());
+        assertThat(success.client()).isEqualTo(CLIENT);
+    }
+
+    @Test
+    void theFailureThatLocksTheAccountIsAuditedOnceWithTheLockEnd() {
+        User sam = auth.account(EMAIL);
+        UseCases.Instance a = auth.instance();
+
+        for (int i = 0; i < MAX_ATTEMPTS + 2; i++) {
+            outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", CLIENT));
+        }
+
+        assertThat(auth.audited(AuditAction.ACCOUNT_LOCKED)).singleElement().satisfies(locked -> {
+            assertThat(locked.targetId()).isEqualTo(sam.id());
+            assertThat(locked.details())
+                    .containsEntry(
+                            "lockedUntil", auth.clock.instant().plus(LOCK).toString());
+        });
+        assertThat(auth.audited(AuditAction.LOGIN_FAILURE))
+                .extracting(e -> e.details().get("reason"))
+                .containsOnly("bad_password", "locked");
+    }
+
+    @Test
+    void anUnverifiedAccountGetsNoSessionEvenWithTheRightPasswordAndTheAttemptCounts() {
+        UseCases.Instance a = auth.instance();
+        a.registration().register(new Registration.Command(EMAIL, PASSWORD, "Sam", "Doe", null, null), CLIENT);
+
+        assertThatThrownBy(() -> a.signIn().login(EMAIL, PASSWORD, CLIENT))
+                .isInstanceOf(AccountNotUsableException.class);
+
+        assertThat(a.users().findByEmail(EMAIL).orElseThrow().failedLoginAttempts())
+                .isEqualTo(1);
+        assertThat(auth.audited(AuditAction.LOGIN_FAILURE).getFirst().details())
+                .containsEntry("reason", "email_not_verified");
+    }
+
+    @Test
+    void aDeactivatedAccountIsRefusedEvenWithTheRightPassword() {
+        User admin = auth.insert("admin@signin.test", Role.ADMIN);
+        User sam = auth.account(EMAIL);
+        UseCases.Instance a = auth.instance();
+        a.administration().update(admin, sam.id(), new UserUpdate(null, null, false), CLIENT);
+
+        assertThatThrownBy(() -> a.signIn().login(EMAIL, PASSWORD, CLIENT))
+                .isInstanceOf(AccountNotUsableException.class)
+                .hasMessageContaining("deactivated");
+    }
+
+    @Test
+    void anAdminCreatedAccountIsAskedForANewPasswordAtItsFirstSignIn() {
+        User admin = auth.insert("admin@signin.test", Role.ADMIN);
+        UseCases.Instance a = auth.instance();
+        a.administration()
+                .create(
+                        admin,
+                        new UserAdministration.NewAccount(
+                                EMAIL, null, "Sam", "Doe", null, Role.STAFF, null, null, PASSWORD),
+                        CLIENT);
+
+        assertThat(a.signIn().login(EMAIL, PASSWORD, CLIENT).requiresPasswordChange())
+                .isTrue();
+    }
+
+    private static DomainException catchDomain(Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException e) {
+            return e;
+        }
+        throw new AssertionError("expected a DomainException");
     }
 
     /** The HTTP status the outcome maps to: 200, 401 (invalid credentials), 429 (locked). */
