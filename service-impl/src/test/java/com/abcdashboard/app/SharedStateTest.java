@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Two service instances against one MongoDB and one Redis ({@link TwoInstances}, whose redis-server this
- * test stops and starts by PID), as the deployment guide runs them behind nginx: a change made through one is
- * seen through the other at once, rate limits and lockouts count across both, and Redis going away
- * and coming back degrades and recovers without failing a request.
+ * Two service instances against one MongoDB and one Redis ({@link TwoInstances}, whose redis-server
+ * this test stops and starts by PID), as the deployment guide runs them behind nginx: a change made
+ * through one is seen through the other at once, rate limits and lockouts count across both, and Redis
+ * going away and coming back degrades and recovers without failing a request.
  */
 class SharedStateTest {
     private static final String ADMIN = "admin@shared.test";

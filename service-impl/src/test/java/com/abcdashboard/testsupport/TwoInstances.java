@@ -7,6 +7,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +42,7 @@ public final class TwoInstances implements AutoCloseable {
             int mongoPort = FreePort.closed();
             mongo.bind("127.0.0.1", mongoPort);
             redis = new RedisProcess(dir);
-            Map<String, String> shared = new java.util.HashMap<>(env);
+            Map<String, String> shared = new HashMap<>(env);
             shared.put("MONGODB_URI", "mongodb://127.0.0.1:" + mongoPort);
             shared.putIfAbsent("MONGODB_DATABASE", "two_instances");
             shared.put("REDIS_URL", redis.url());
