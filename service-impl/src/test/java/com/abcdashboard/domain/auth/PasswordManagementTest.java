@@ -1,10 +1,10 @@
 package com.abcdashboard.domain.auth;
 
-import static com.abcdashboard.testsupport.UseCases.CLIENT;
-import static com.abcdashboard.testsupport.UseCases.MAX_ATTEMPTS;
-import static com.abcdashboard.testsupport.UseCases.PASSWORD;
-import static com.abcdashboard.testsupport.UseCases.RESETS_PER_HOUR;
-import static com.abcdashboard.testsupport.UseCases.RESET_TTL;
+import static com.abcdashboard.testsupport.TestUseCases.CLIENT;
+import static com.abcdashboard.testsupport.TestUseCases.MAX_ATTEMPTS;
+import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
+import static com.abcdashboard.testsupport.TestUseCases.RESETS_PER_HOUR;
+import static com.abcdashboard.testsupport.TestUseCases.RESET_TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +18,7 @@ import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.testsupport.EmbeddedMongo;
-import com.abcdashboard.testsupport.UseCases;
+import com.abcdashboard.testsupport.TestUseCases;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,13 +33,13 @@ class PasswordManagementTest {
     @RegisterExtension
     static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    private UseCases useCases;
-    private UseCases.Instance service;
+    private TestUseCases useCases;
+    private TestUseCases.Instance service;
     private User sam;
 
     @BeforeEach
     void start() {
-        useCases = new UseCases(mongo.freshDatabase());
+        useCases = new TestUseCases(mongo.freshDatabase());
         service = useCases.instance();
         sam = useCases.account(EMAIL);
     }

@@ -1,8 +1,8 @@
 package com.abcdashboard.domain.auth;
 
-import static com.abcdashboard.testsupport.UseCases.CLIENT;
-import static com.abcdashboard.testsupport.UseCases.PASSWORD;
-import static com.abcdashboard.testsupport.UseCases.VERIFICATION_TTL;
+import static com.abcdashboard.testsupport.TestUseCases.CLIENT;
+import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
+import static com.abcdashboard.testsupport.TestUseCases.VERIFICATION_TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +12,7 @@ import com.abcdashboard.domain.mail.EmailMessage.Template;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.testsupport.EmbeddedMongo;
-import com.abcdashboard.testsupport.UseCases;
+import com.abcdashboard.testsupport.TestUseCases;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +26,12 @@ class RegistrationTest {
     @RegisterExtension
     static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    private UseCases useCases;
-    private UseCases.Instance service;
+    private TestUseCases useCases;
+    private TestUseCases.Instance service;
 
     @BeforeEach
     void start() {
-        useCases = new UseCases(mongo.freshDatabase());
+        useCases = new TestUseCases(mongo.freshDatabase());
         service = useCases.instance();
     }
 
@@ -109,7 +109,7 @@ class RegistrationTest {
 
     @Test
     void withoutVerificationTheNewAccountIsSignedInAtOnce() {
-        UseCases.Instance open = useCases.instance(false);
+        TestUseCases.Instance open = useCases.instance(false);
 
         Registration.Result registered = open.registration()
                 .register(new Registration.Command(EMAIL, PASSWORD, "Jane", "Doe", null, null), CLIENT);

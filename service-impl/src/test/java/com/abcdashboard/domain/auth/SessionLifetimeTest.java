@@ -1,17 +1,17 @@
 package com.abcdashboard.domain.auth;
 
-import static com.abcdashboard.testsupport.UseCases.ACCESS_TTL;
-import static com.abcdashboard.testsupport.UseCases.CLIENT;
-import static com.abcdashboard.testsupport.UseCases.GRACE;
-import static com.abcdashboard.testsupport.UseCases.PASSWORD;
-import static com.abcdashboard.testsupport.UseCases.REFRESH_TTL;
+import static com.abcdashboard.testsupport.TestUseCases.ACCESS_TTL;
+import static com.abcdashboard.testsupport.TestUseCases.CLIENT;
+import static com.abcdashboard.testsupport.TestUseCases.GRACE;
+import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
+import static com.abcdashboard.testsupport.TestUseCases.REFRESH_TTL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.testsupport.EmbeddedMongo;
-import com.abcdashboard.testsupport.UseCases;
+import com.abcdashboard.testsupport.TestUseCases;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -26,12 +26,12 @@ class SessionLifetimeTest {
     @RegisterExtension
     static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    private UseCases useCases;
-    private UseCases.Instance service;
+    private TestUseCases useCases;
+    private TestUseCases.Instance service;
 
     @BeforeEach
     void start() {
-        useCases = new UseCases(mongo.freshDatabase());
+        useCases = new TestUseCases(mongo.freshDatabase());
         useCases.account(EMAIL);
         service = useCases.instance();
     }

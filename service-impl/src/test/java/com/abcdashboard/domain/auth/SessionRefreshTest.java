@@ -1,14 +1,14 @@
 package com.abcdashboard.domain.auth;
 
-import static com.abcdashboard.testsupport.UseCases.GRACE;
-import static com.abcdashboard.testsupport.UseCases.PASSWORD;
+import static com.abcdashboard.testsupport.TestUseCases.GRACE;
+import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.persistence.MongoSessionRepository;
 import com.abcdashboard.testsupport.EmbeddedMongo;
-import com.abcdashboard.testsupport.UseCases;
+import com.abcdashboard.testsupport.TestUseCases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,14 +30,14 @@ class SessionRefreshTest {
     static final EmbeddedMongo mongo = new EmbeddedMongo();
 
     private com.mongodb.client.MongoDatabase db;
-    private UseCases auth;
-    private UseCases.Instance a;
-    private UseCases.Instance b;
+    private TestUseCases auth;
+    private TestUseCases.Instance a;
+    private TestUseCases.Instance b;
 
     @BeforeEach
     void start() {
         db = mongo.freshDatabase();
-        auth = new UseCases(db);
+        auth = new TestUseCases(db);
         auth.account(EMAIL);
         a = auth.instance();
         b = auth.instance();
@@ -84,7 +84,7 @@ class SessionRefreshTest {
         CountDownLatch go = new CountDownLatch(1);
         try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
             List<Future<SessionTokens>> tabs = new ArrayList<>();
-            for (UseCases.Instance instance : List.of(a, b)) {
+            for (TestUseCases.Instance instance : List.of(a, b)) {
                 tabs.add(pool.submit(() -> {
                     go.await();
                     return instance.sessions().refresh(first.refreshToken());

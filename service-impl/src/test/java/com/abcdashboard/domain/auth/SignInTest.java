@@ -1,9 +1,9 @@
 package com.abcdashboard.domain.auth;
 
-import static com.abcdashboard.testsupport.UseCases.CLIENT;
-import static com.abcdashboard.testsupport.UseCases.LOCK;
-import static com.abcdashboard.testsupport.UseCases.MAX_ATTEMPTS;
-import static com.abcdashboard.testsupport.UseCases.PASSWORD;
+import static com.abcdashboard.testsupport.TestUseCases.CLIENT;
+import static com.abcdashboard.testsupport.TestUseCases.LOCK;
+import static com.abcdashboard.testsupport.TestUseCases.MAX_ATTEMPTS;
+import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +17,7 @@ import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.domain.user.UserUpdate;
 import com.abcdashboard.testsupport.EmbeddedMongo;
-import com.abcdashboard.testsupport.UseCases;
+import com.abcdashboard.testsupport.TestUseCases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +39,11 @@ class SignInTest {
     @RegisterExtension
     static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    private UseCases auth;
+    private TestUseCases auth;
 
     @BeforeEach
     void start() {
-        auth = new UseCases(mongo.freshDatabase());
+        auth = new TestUseCases(mongo.freshDatabase());
     }
 
     @AfterEach
@@ -55,7 +55,7 @@ class SignInTest {
     void fiftyParallelWrongGuessesOnTwoInstancesGetAtMostMaxPasswordChecksAndTheRightPasswordIsRefused()
             throws Exception {
         User sam = auth.account(EMAIL);
-        List<UseCases.Instance> instances = List.of(auth.instance(), auth.instance());
+        List<TestUseCases.Instance> instances = List.of(auth.instance(), auth.instance());
         int checksBefore = auth.passwords.checks();
 
         List<String> outcomes = new ArrayList<>();
@@ -97,14 +97,14 @@ class SignInTest {
     @Test
     void whileLockedTheRightPasswordIsRefusedWithoutAPasswordCheckOnEveryInstance() {
         auth.account(EMAIL);
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             assertThat(outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN)))
                     .isEqualTo("401");
         }
         int checks = auth.passwords.checks();
 
-        UseCases.Instance b = auth.instance();
+        TestUseCases.Instance b = auth.instance();
         assertThat(outcome(() -> b.signIn().login(EMAIL, PASSWORD, ClientInfo.UNKNOWN)))
                 .isEqualTo("429");
         assertThat(b.locks().known(EMAIL, auth.clock.instant())).isPresent();
@@ -114,7 +114,7 @@ class SignInTest {
     @Test
     void theLockEndsAfterTheLockoutDurationAndTheRightPasswordSignsInAgain() {
         auth.account(EMAIL);
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN));
         }
@@ -131,7 +131,7 @@ class SignInTest {
     @Test
     void aSuccessResetsTheCountOfAttemptsThatDidNotSucceed() {
         auth.account(EMAIL);
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
         for (int i = 0; i < MAX_ATTEMPTS - 1; i++) {
             outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN));
         }
@@ -149,7 +149,7 @@ class SignInTest {
     @Test
     void theMaxthFailureLocksTheAccountWhenTheAttemptsComeOneByOne() {
         auth.account(EMAIL);
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             assertThat(outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", ClientInfo.UNKNOWN)))
                     .isEqualTo("401");
@@ -162,7 +162,7 @@ class SignInTest {
     @Test
     void anUnknownAddressAndAWrongPasswordFailAlikeAndEachSpendsOnePasswordCheck() {
         auth.account(EMAIL);
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
         int before = auth.passwords.checks();
 
         DomainException unknown = catchDomain(() -> a.signIn().login("nobody@signin.test", PASSWORD, CLIENT));
@@ -182,7 +182,7 @@ class SignInTest {
     @Test
     void aSuccessfulSignInIsAuditedAndOpensASessionItsAccessTokenAuthenticates() {
         User sam = auth.account(EMAIL);
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
 
         SignIn.Result result = a.signIn().login(" SAM@signin.test ", PASSWORD, CLIENT);
 
@@ -197,7 +197,7 @@ class SignInTest {
     @Test
     void theFailureThatLocksTheAccountIsAuditedOnceWithTheLockEnd() {
         User sam = auth.account(EMAIL);
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
 
         for (int i = 0; i < MAX_ATTEMPTS + 2; i++) {
             outcome(() -> a.signIn().login(EMAIL, "Wrong1Password", CLIENT));
@@ -216,7 +216,7 @@ class SignInTest {
 
     @Test
     void anUnverifiedAccountGetsNoSessionEvenWithTheRightPasswordAndTheAttemptCounts() {
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
         a.registration().register(new Registration.Command(EMAIL, PASSWORD, "Sam", "Doe", null, null), CLIENT);
 
         assertThatThrownBy(() -> a.signIn().login(EMAIL, PASSWORD, CLIENT))
@@ -232,7 +232,7 @@ class SignInTest {
     void aDeactivatedAccountIsRefusedEvenWithTheRightPassword() {
         User admin = auth.insert("admin@signin.test", Role.ADMIN);
         User sam = auth.account(EMAIL);
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
         a.administration().update(admin, sam.id(), new UserUpdate(null, null, false), CLIENT);
 
         assertThatThrownBy(() -> a.signIn().login(EMAIL, PASSWORD, CLIENT))
@@ -243,7 +243,7 @@ class SignInTest {
     @Test
     void anAdminCreatedAccountIsAskedForANewPasswordAtItsFirstSignIn() {
         User admin = auth.insert("admin@signin.test", Role.ADMIN);
-        UseCases.Instance a = auth.instance();
+        TestUseCases.Instance a = auth.instance();
         a.administration()
                 .create(
                         admin,

@@ -1,8 +1,8 @@
 package com.abcdashboard.domain.user;
 
-import static com.abcdashboard.testsupport.UseCases.CLIENT;
-import static com.abcdashboard.testsupport.UseCases.MAX_ATTEMPTS;
-import static com.abcdashboard.testsupport.UseCases.PASSWORD;
+import static com.abcdashboard.testsupport.TestUseCases.CLIENT;
+import static com.abcdashboard.testsupport.TestUseCases.MAX_ATTEMPTS;
+import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +15,7 @@ import com.abcdashboard.domain.auth.Registration;
 import com.abcdashboard.domain.auth.SessionTokens;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
 import com.abcdashboard.testsupport.EmbeddedMongo;
-import com.abcdashboard.testsupport.UseCases;
+import com.abcdashboard.testsupport.TestUseCases;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,8 +27,8 @@ class UserAdministrationTest {
     @RegisterExtension
     static final EmbeddedMongo mongo = new EmbeddedMongo();
 
-    private UseCases useCases;
-    private UseCases.Instance service;
+    private TestUseCases useCases;
+    private TestUseCases.Instance service;
     private UserAdministration administration;
     private User admin;
     private User manager;
@@ -36,7 +36,7 @@ class UserAdministrationTest {
 
     @BeforeEach
     void start() {
-        useCases = new UseCases(mongo.freshDatabase());
+        useCases = new TestUseCases(mongo.freshDatabase());
         service = useCases.instance();
         administration = service.administration();
         admin = useCases.insert("admin@admin.test", Role.ADMIN);
@@ -154,7 +154,7 @@ class UserAdministrationTest {
                 .isInstanceOf(RateLimitedException.class);
 
         administration.delete(admin, staff.id(), CLIENT);
-        UseCases.Instance open = useCases.instance(false);
+        TestUseCases.Instance open = useCases.instance(false);
         open.registration()
                 .register(new Registration.Command(staff.email(), "N3wOwnerPass", "New", "Owner", null, null), CLIENT);
 

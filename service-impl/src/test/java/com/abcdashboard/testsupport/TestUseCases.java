@@ -46,7 +46,7 @@ import java.util.List;
  * in-memory shared store and bcrypt, with a clock the test moves. Mail is queued in memory ({@link
  * QueuedMail}). Each {@link #instance()} is one more service instance over the same state.
  */
-public final class UseCases implements AutoCloseable {
+public final class TestUseCases implements AutoCloseable {
     public static final int MAX_ATTEMPTS = 5;
     public static final Duration LOCK = Duration.ofMinutes(15);
     public static final Duration GRACE = Duration.ofSeconds(10);
@@ -77,7 +77,7 @@ public final class UseCases implements AutoCloseable {
     private final ResilientStore shared = new ResilientStore(new MemoryStore(clock), Duration.ofSeconds(1));
     private final List<MongoLinkRequests> linkRequests = new ArrayList<>();
 
-    public UseCases(MongoDatabase db) {
+    public TestUseCases(MongoDatabase db) {
         this.db = db;
     }
 
