@@ -146,6 +146,26 @@ public final class TestUseCases implements AutoCloseable {
         }
     }
 
+    /** What a registration form sends: staff, no username. */
+    public static Registration.Command signUp(String email, String password) {
+        return signUp(email, password, null);
+    }
+
+    /** What a registration form sends, asking for {@code role} (null: none). */
+    public static Registration.Command signUp(String email, String password, String role) {
+        return new Registration.Command(email, password, "Jane", "Doe", null, role);
+    }
+
+    /** What an admin or manager sends to create an account; {@code password} null: a set-password link. */
+    public static UserAdministration.NewAccount newAccount(String email, Role role, String password) {
+        return new UserAdministration.NewAccount(email, null, "Kim", "Lee", null, role, null, null, password);
+    }
+
+    /** What the dashboard's create form sends: a display name and no first or last name. */
+    public static UserAdministration.NewAccount newAccountNamed(String email, String displayName) {
+        return new UserAdministration.NewAccount(email, null, null, null, displayName, null, null, null, null);
+    }
+
     /** An active, verified staff account with {@link #PASSWORD}. */
     public User account(String email) {
         return insert(email, Role.STAFF);

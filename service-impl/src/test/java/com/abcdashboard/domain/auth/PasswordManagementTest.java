@@ -5,6 +5,8 @@ import static com.abcdashboard.testsupport.TestUseCases.MAX_ATTEMPTS;
 import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
 import static com.abcdashboard.testsupport.TestUseCases.RESETS_PER_HOUR;
 import static com.abcdashboard.testsupport.TestUseCases.RESET_TTL;
+import static com.abcdashboard.testsupport.TestUseCases.newAccount;
+import static com.abcdashboard.testsupport.TestUseCases.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +18,6 @@ import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
-import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.abcdashboard.testsupport.TestUseCases;
 import java.time.Duration;
@@ -175,7 +176,7 @@ class PasswordManagementTest {
     @Test
     void aResetThroughTheMailedLinkVerifiesTheAddress() {
         String jane = "jane@password.test";
-        service.registration().register(new Registration.Command(jane, PASSWORD, "Jane", "Doe", null, null), CLIENT);
+        service.registration().register(signUp(jane, PASSWORD), CLIENT);
         service.passwords().forgot(jane);
         service.fulfilLinkRequests();
 
@@ -190,11 +191,7 @@ class PasswordManagementTest {
     void anAdminCreatedAccountChoosesItsFirstPasswordThroughTheSetPasswordLink() {
         User admin = useCases.insert("admin@password.test", Role.ADMIN);
         String kim = "kim@password.test";
-        service.administration()
-                .create(
-                        admin,
-                        new UserAdministration.NewAccount(kim, null, "Kim", "Lee", null, Role.STAFF, null, null, null),
-                        CLIENT);
+        service.administration().create(admin, newAccount(kim, Role.STAFF, null), CLIENT);
         assertThatThrownBy(() -> service.signIn().login(kim, PASSWORD, CLIENT)).isInstanceOf(DomainException.class);
 
         service.passwords().reset(useCases.mail.latestToken(kim, Template.WELCOME_SET_PASSWORD), NEW_PASSWORD, CLIENT);
@@ -209,7 +206,7 @@ class PasswordManagementTest {
     @Test
     void aVerificationTokenIsNoResetToken() {
         String jane = "jane@password.test";
-        service.registration().register(new Registration.Command(jane, PASSWORD, "Jane", "Doe", null, null), CLIENT);
+        service.registration().register(signUp(jane, PASSWORD), CLIENT);
 
         assertThatThrownBy(() -> service.passwords()
                         .reset(useCases.mail.latestToken(jane, Template.VERIFY_EMAIL), NEW_PASSWORD, CLIENT))

@@ -3,6 +3,7 @@ package com.abcdashboard.domain.auth;
 import static com.abcdashboard.testsupport.TestUseCases.CLIENT;
 import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
 import static com.abcdashboard.testsupport.TestUseCases.VERIFICATION_TTL;
+import static com.abcdashboard.testsupport.TestUseCases.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,8 +112,7 @@ class RegistrationTest {
     void withoutVerificationTheNewAccountIsSignedInAtOnce() {
         TestUseCases.Instance open = useCases.instance(false);
 
-        Registration.Result registered = open.registration()
-                .register(new Registration.Command(EMAIL, PASSWORD, "Jane", "Doe", null, null), CLIENT);
+        Registration.Result registered = open.registration().register(signUp(EMAIL, PASSWORD), CLIENT);
 
         assertThat(registered.user().emailVerified()).isTrue();
         assertThat(registered.tokens()).isPresent();
@@ -126,8 +126,7 @@ class RegistrationTest {
 
     @Test
     void selfRegistrationCannotAskForARoleAboveStaff() {
-        assertThatThrownBy(() -> service.registration()
-                        .register(new Registration.Command(EMAIL, PASSWORD, "Jane", "Doe", null, "admin"), CLIENT))
+        assertThatThrownBy(() -> service.registration().register(signUp(EMAIL, PASSWORD, "admin"), CLIENT))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.category()).isEqualTo(ErrorCategory.AUTHORIZATION));
 
@@ -147,8 +146,7 @@ class RegistrationTest {
 
     @Test
     void aWeakPasswordIsRefusedBeforeAnythingIsStored() {
-        assertThatThrownBy(() -> service.registration()
-                        .register(new Registration.Command(EMAIL, "short", "Jane", "Doe", null, null), CLIENT))
+        assertThatThrownBy(() -> service.registration().register(signUp(EMAIL, "short"), CLIENT))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.category()).isEqualTo(ErrorCategory.VALIDATION);
                     assertThat(e.details()).containsKey("password");
@@ -158,8 +156,7 @@ class RegistrationTest {
     }
 
     private Registration.Result register(String email) {
-        return service.registration()
-                .register(new Registration.Command(email, PASSWORD, "Jane", "Doe", null, null), CLIENT);
+        return service.registration().register(signUp(email, PASSWORD), CLIENT);
     }
 
     private User account(String email) {

@@ -4,6 +4,8 @@ import static com.abcdashboard.testsupport.TestUseCases.CLIENT;
 import static com.abcdashboard.testsupport.TestUseCases.LOCK;
 import static com.abcdashboard.testsupport.TestUseCases.MAX_ATTEMPTS;
 import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
+import static com.abcdashboard.testsupport.TestUseCases.newAccount;
+import static com.abcdashboard.testsupport.TestUseCases.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +16,6 @@ import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
-import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.domain.user.UserUpdate;
 import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.abcdashboard.testsupport.TestUseCases;
@@ -217,7 +218,7 @@ class SignInTest {
     @Test
     void anUnverifiedAccountGetsNoSessionEvenWithTheRightPasswordAndTheAttemptCounts() {
         TestUseCases.Instance a = auth.instance();
-        a.registration().register(new Registration.Command(EMAIL, PASSWORD, "Sam", "Doe", null, null), CLIENT);
+        a.registration().register(signUp(EMAIL, PASSWORD), CLIENT);
 
         assertThatThrownBy(() -> a.signIn().login(EMAIL, PASSWORD, CLIENT))
                 .isInstanceOf(AccountNotUsableException.class);
@@ -244,12 +245,7 @@ class SignInTest {
     void anAdminCreatedAccountIsAskedForANewPasswordAtItsFirstSignIn() {
         User admin = auth.insert("admin@signin.test", Role.ADMIN);
         TestUseCases.Instance a = auth.instance();
-        a.administration()
-                .create(
-                        admin,
-                        new UserAdministration.NewAccount(
-                                EMAIL, null, "Sam", "Doe", null, Role.STAFF, null, null, PASSWORD),
-                        CLIENT);
+        a.administration().create(admin, newAccount(EMAIL, Role.STAFF, PASSWORD), CLIENT);
 
         assertThat(a.signIn().login(EMAIL, PASSWORD, CLIENT).requiresPasswordChange())
                 .isTrue();

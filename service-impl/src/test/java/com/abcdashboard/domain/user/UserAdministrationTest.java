@@ -3,6 +3,9 @@ package com.abcdashboard.domain.user;
 import static com.abcdashboard.testsupport.TestUseCases.CLIENT;
 import static com.abcdashboard.testsupport.TestUseCases.MAX_ATTEMPTS;
 import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
+import static com.abcdashboard.testsupport.TestUseCases.newAccount;
+import static com.abcdashboard.testsupport.TestUseCases.newAccountNamed;
+import static com.abcdashboard.testsupport.TestUseCases.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +14,6 @@ import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.RateLimitedException;
 import com.abcdashboard.domain.audit.AuditAction;
-import com.abcdashboard.domain.auth.Registration;
 import com.abcdashboard.domain.auth.SessionTokens;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
 import com.abcdashboard.testsupport.EmbeddedMongo;
@@ -59,10 +61,12 @@ class UserAdministrationTest {
 
     @Test
     void managerCreatesStaffButNoManagerOrAdmin() {
-        assertForbidden(() -> administration.create(manager, account("new-admin@admin.test", Role.ADMIN), CLIENT));
-        assertForbidden(() -> administration.create(manager, account("new-mgr@admin.test", Role.MANAGER), CLIENT));
+        assertForbidden(
+                () -> administration.create(manager, newAccount("new-admin@admin.test", Role.ADMIN, null), CLIENT));
+        assertForbidden(
+                () -> administration.create(manager, newAccount("new-mgr@admin.test", Role.MANAGER, null), CLIENT));
 
-        User created = administration.create(manager, account("new-staff@admin.test", Role.STAFF), CLIENT);
+        User created = administration.create(manager, newAccount("new-staff@admin.test", Role.STAFF, null), CLIENT);
 
         assertThat(created.role()).isEqualTo(Role.STAFF);
         assertThat(created.createdBy()).isEqualTo(manager.id());
@@ -88,7 +92,7 @@ class UserAdministrationTest {
                 .isEqualTo(3);
 
         assertForbidden(() -> administration.stats(staff));
-        assertForbidden(() -> administration.create(staff, account("x@admin.test", Role.STAFF), CLIENT));
+        assertForbidden(() -> administration.create(staff, newAccount("x@admin.test", Role.STAFF, null), CLIENT));
         assertForbidden(() -> administration.update(staff, manager.id(), active(false), CLIENT));
         assertForbidden(() -> administration.delete(staff, manager.id(), CLIENT));
     }
@@ -155,8 +159,7 @@ class UserAdministrationTest {
 
         administration.delete(admin, staff.id(), CLIENT);
         TestUseCases.Instance open = useCases.instance(false);
-        open.registration()
-                .register(new Registration.Command(staff.email(), "N3wOwnerPass", "New", "Owner", null, null), CLIENT);
+        open.registration().register(signUp(staff.email(), "N3wOwnerPass"), CLIENT);
 
         assertThat(open.signIn()
                         .login(staff.email(), "N3wOwnerPass", CLIENT)
@@ -167,7 +170,7 @@ class UserAdministrationTest {
 
     @Test
     void anAccountCreatedWithoutPasswordIsVerifiedAndGetsASetPasswordLink() {
-        User created = administration.create(admin, account("kim@admin.test", Role.MANAGER), CLIENT);
+        User created = administration.create(admin, newAccount("kim@admin.test", Role.MANAGER, null), CLIENT);
 
         assertThat(created.emailVerified()).isTrue();
         assertThat(created.firstLogin()).isTrue();
@@ -180,20 +183,12 @@ class UserAdministrationTest {
 
     @Test
     void aDisplayNameAloneIsSplitIntoFirstAndLastName() {
-        User created = administration.create(
-                admin,
-                new UserAdministration.NewAccount(
-                        "ana@admin.test", null, null, null, "Ana Maria Lopez", null, null, null, null),
-                CLIENT);
+        User created = administration.create(admin, newAccountNamed("ana@admin.test", "Ana Maria Lopez"), CLIENT);
 
         assertThat(created.firstName()).isEqualTo("Ana");
         assertThat(created.lastName()).isEqualTo("Maria Lopez");
         assertThat(created.role()).isEqualTo(Role.STAFF);
         assertThat(created.username()).isNotBlank();
-    }
-
-    private static UserAdministration.NewAccount account(String email, Role role) {
-        return new UserAdministration.NewAccount(email, null, "Kim", "Lee", null, role, null, null, null);
     }
 
     private static UserUpdate role(Role role) {
