@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The browser test: headless Chromium calls the service jar from another origin as the dashboard does
-# (dashboard-cors.test.mjs). Installs Debian's chromium and playwright-core (npm) when missing, starts
+# The browser tests: headless Chromium calls the service jar from another origin as the dashboard does
+# (dashboard-cors.test.mjs), and runs a request through Swagger UI's "Try it out" at two addresses of the
+# service (api-docs-try-it-out.test.mjs). Installs Debian's chromium and playwright-core (npm) when missing, starts
 # the jar the build produced with env/test.env on free ports, CLIENT_URL = the test page's origin.
 # CORS_ALLOWED_HEADERS, when set in the environment, is passed to the service (to see the test fail
 # with a cut-back list). Needs node/npm and `./mvnw package`.
@@ -48,12 +49,12 @@ done
 echo "service on :$api_port, dashboard page on :$page_port, foreign page on :$foreign_port," \
   "CORS_ALLOWED_HEADERS=${CORS_ALLOWED_HEADERS:-(default)}"
 
-API_BASE="http://127.0.0.1:$api_port/api/v1" PAGE_PORT="$page_port" FOREIGN_PORT="$foreign_port" \
+API_BASE="http://127.0.0.1:$api_port/api/v1" API_PORT="$api_port" PAGE_PORT="$page_port" FOREIGN_PORT="$foreign_port" \
   ADMIN_EMAIL="$(sed -n 's/^ADMIN_EMAIL=//p' env/test.env)" ADMIN_PASSWORD="$(sed -n 's/^ADMIN_PASSWORD=//p' env/test.env)" \
   SERVICE_JSON_LOG="$work/logs/combined.log" CHROMIUM="$browser" \
   node --test --test-reporter=spec --test-reporter-destination=stdout \
   --test-reporter=tap --test-reporter-destination="$work/results.tap" \
-  "$here/dashboard-cors.test.mjs" || status=$?
+  "$here/dashboard-cors.test.mjs" "$here/api-docs-try-it-out.test.mjs" || status=$?
 passed=$(sed -n 's/^# pass //p' "$work/results.tap")
 failed=$(sed -n 's/^# fail //p' "$work/results.tap")
 echo "browser test: ${passed:-0} passed, ${failed:-0} failed"

@@ -17,6 +17,7 @@ import com.abcdashboard.http.JsonContentType;
 import com.abcdashboard.http.MetricsFilter;
 import com.abcdashboard.http.MetricsHandler;
 import com.abcdashboard.http.ProfileHandler;
+import com.abcdashboard.http.PublicServerUrl;
 import com.abcdashboard.http.RateLimitFilter;
 import com.abcdashboard.http.RequestAuthenticator;
 import com.abcdashboard.http.RequestFraming;
@@ -97,7 +98,13 @@ final class Routes {
                         "/api/v1/audit-logs",
                         new AuditHandler(useCases.audit(), useCases.policy(), authenticator, envelopes))
                 .register("/api/v1/health", health(infra, lifecycle, build))
-                .register("/api-docs", new ApiDocsService(build.swaggerUiVersion()))
+                .register(
+                        "/api-docs",
+                        new ApiDocsService(
+                                build.swaggerUiVersion(),
+                                new PublicServerUrl(
+                                        config.server().publicUrl(),
+                                        new ClientAddress(config.rateLimits().trustedProxies()))))
                 .register("/metrics", new MetricsHandler(infra.metrics))
                 .any(new RouteNotFoundHandler(errors, specRoutes))
                 .error(Throwable.class, errors);

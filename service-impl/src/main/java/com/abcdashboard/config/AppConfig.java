@@ -43,6 +43,8 @@ public record AppConfig(
      * @param corsAllowedHeaders the request headers a cross-origin page may send (the preflight's answer)
      * @param requestTimeout how long a request body may take to arrive in full; then 400 and the
      *     connection is closed
+     * @param publicUrl where clients reach the API (scheme, host, optional path), the served spec's
+     *     server; empty = the address each docs request came to
      */
     public record Server(
             String host,
@@ -50,7 +52,8 @@ public record AppConfig(
             URI clientUrl,
             long maxRequestBodyBytes,
             List<String> corsAllowedHeaders,
-            Duration requestTimeout) {
+            Duration requestTimeout,
+            Optional<URI> publicUrl) {
         public static final long DEFAULT_MAX_REQUEST_BODY = 100 * 1024;
         public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -233,7 +236,8 @@ public record AppConfig(
                 in.uri("CLIENT_URL", Set.of("http", "https")).orElse(URI.create("http://localhost:3000")),
                 in.integer("MAX_REQUEST_BODY_BYTES", (int) Server.DEFAULT_MAX_REQUEST_BODY, 1024, 10 * 1024 * 1024),
                 corsAllowedHeaders(in),
-                in.duration("REQUEST_TIMEOUT", Server.DEFAULT_REQUEST_TIMEOUT));
+                in.duration("REQUEST_TIMEOUT", Server.DEFAULT_REQUEST_TIMEOUT),
+                in.uri("PUBLIC_URL", Set.of("http", "https")));
 
         Mongo mongo = readMongo(in, env);
         Jwt jwt = readJwt(in, env);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,7 +98,8 @@ class AppConfigTest {
                         URI.create("http://localhost:3000"),
                         100 * 1024,
                         AppConfig.Server.DEFAULT_CORS_ALLOWED_HEADERS,
-                        Duration.ofSeconds(10)));
+                        Duration.ofSeconds(10),
+                        Optional.empty()));
         assertThat(config.mongo().isEmbedded()).isTrue();
         assertThat(config.mongo().embedded()).isEqualTo(AppConfig.EmbeddedStorage.FILE);
         assertThat(config.mongo().embeddedDataDir()).isEqualTo(Path.of("data"));
