@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the generated TypeScript SDK (tsc) and runs smoke.mjs with it against the service jar the
+# Builds the generated TypeScript SDK (tsc: CommonJS and ES module builds), checks the npm package's
+# metadata and contents (what `npm publish` would upload), and runs smoke.mjs with it against the service jar the
 # build produced, started here with env/test.env on a free port. Needs node/npm and `./mvnw package`.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,15 +10,31 @@ jar="$root/service-impl/target/abc-dashboard-service.jar"
 [ -f "$sdk/package.json" ] || { echo "no generated TypeScript SDK; run ./mvnw package first" >&2; exit 1; }
 [ -f "$jar" ] || { echo "no service jar; run ./mvnw package first" >&2; exit 1; }
 
-(cd "$sdk" && npm install --no-audit --no-fund --loglevel=error typescript@5.6.3 >/dev/null && npx tsc -p tsconfig.json)
+(cd "$sdk" && npm install --no-audit --no-fund --loglevel=error --ignore-scripts typescript@5.6.3 >/dev/null \
+  && npx tsc -p tsconfig.json && npx tsc -p tsconfig.esm.json)
 
-# The package as `npm publish` (release workflow) would upload it: compiled code and types, GitHub's registry.
+# The package as `npm publish` (release workflow) would upload it to GitHub's registry: package.json
+# declares license, files, exports and types (our template of the generator), and the tarball holds the
+# compiled code, its types, README and LICENSE — and nothing else (no sources, tests, docs, configs).
+(cd "$sdk" && node -e '
+  const p = require("./package.json");
+  const missing = ["license", "files", "exports", "types", "main", "module"].filter((k) => !p[k]);
+  if (missing.length) { console.error("package.json lacks " + missing.join(", ")); process.exit(1); }
+  if (p.publishConfig?.registry !== "https://npm.pkg.github.com") { console.error("package.json: no publishConfig for GitHub'"'"'s registry"); process.exit(1); }
+  const fs = require("fs");
+  for (const target of [p.main, p.module, p.types, p.exports["."].types, p.exports["."].module, p.exports["."].default])
+    if (!fs.existsSync(target)) { console.error("package.json points at a missing " + target); process.exit(1); }')
 packed=$(cd "$sdk" && npm pack --dry-run --json --ignore-scripts 2>/dev/null)
-for file in dist/index.js dist/index.d.ts package.json; do
-  grep -q "\"path\": \"$file\"" <<<"$packed" || { echo "npm package lacks $file" >&2; exit 1; }
+paths=$(node -e 'for (const f of JSON.parse(require("fs").readFileSync(0, "utf8"))[0].files) console.log(f.path)' <<<"$packed")
+for file in package.json README.md LICENSE dist/index.js dist/index.d.ts dist/esm/index.js dist/esm/index.d.ts \
+  dist/apis/AuthApi.js dist/apis/AuthApi.d.ts dist/models/ErrorResponse.d.ts; do
+  grep -qx "$file" <<<"$paths" || { echo "npm package lacks $file" >&2; exit 1; }
 done
-grep -q '"registry": "https://npm.pkg.github.com"' "$sdk/package.json" || { echo "package.json: no publishConfig for GitHub's registry" >&2; exit 1; }
-echo "npm package @abc-dashboard/api-client: $(grep -c '"path"' <<<"$packed") files"
+leaked=$(grep -Evx 'package.json|README.md|LICENSE|dist/.+\.(js|d\.ts)' <<<"$paths" || true)
+[ -z "$leaked" ] || { echo "npm package holds files it must not ship:" >&2; echo "$leaked" >&2; exit 1; }
+grep -q 'credentials: .include.' "$sdk/README.md" || { echo "README.md is not the frontend teams' README" >&2; exit 1; }
+echo "npm package @abc-dashboard/api-client: $(wc -l <<<"$paths") files ($(grep -c '^dist/' <<<"$paths") in dist/)," \
+  "$(node -p 'JSON.parse(require("fs").readFileSync(0, "utf8"))[0].size' <<<"$packed") bytes packed; no sources or tests"
 
 jdk=$(.mvn/find-jdk.sh 21)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
