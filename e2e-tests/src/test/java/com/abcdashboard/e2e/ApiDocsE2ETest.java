@@ -74,6 +74,21 @@ class ApiDocsE2ETest {
     }
 
     @Test
+    void forwardedHeadersFromAPeerThatIsNoTrustedProxyDoNotChooseTheServer() throws IOException {
+        byte[] yaml = Api.given()
+                .header("X-Forwarded-Host", "attacker.example")
+                .header("X-Forwarded-Proto", "https")
+                .get("/api-docs/openapi.yaml")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
+
+        JsonNode servers = new ObjectMapper(new YAMLFactory()).readTree(yaml).get("servers");
+        assertThat(servers.get(0).get("url").asText()).isEqualTo("/");
+    }
+
+    @Test
     void theServedJsonIsTheSameDocumentAsTheYaml() throws IOException {
         JsonNode yaml = new ObjectMapper(new YAMLFactory()).readTree(servedYaml());
 
