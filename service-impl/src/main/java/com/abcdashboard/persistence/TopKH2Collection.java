@@ -2,6 +2,8 @@ package com.abcdashboard.persistence;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
@@ -30,6 +32,40 @@ final class TopKH2Collection extends H2Collection {
             MVMap<String, Object> metaMap,
             CursorRegistry cursorRegistry) {
         super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+    }
+
+    /**
+     * A query that names every key of a unique index with a value the index can look up, and other fields
+     * besides (e.g. {@code {_id: id, updatedAt: t}}, the service's "unless changed meanwhile" updates),
+     * reads only that index's documents and filters them with the whole query. The library uses an index
+     * only when the query names its keys and nothing else, so such a query — and every update and delete
+     * with it — scanned the collection: at 100,000 users an edit through the API took seconds.
+     */
+    @Override
+    protected QueryResult queryDocuments(
+            Document query, Document orderBy, int skip, int limit, int batchSize, Document fieldSelector) {
+        if (query != null && query.size() > 1) {
+            for (Index<Object> index : getIndexes()) {
+                Document lookup = lookupPart(query, index);
+                if (lookup != null && index.canHandle(lookup)) {
+                    return matchDocuments(
+                            query, index.getPositions(lookup), orderBy, skip, limit, batchSize, fieldSelector);
+                }
+            }
+        }
+        return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+    }
+
+    /** The query's conditions on the index's keys, or null when the query leaves one of them out. */
+    private static Document lookupPart(Document query, Index<Object> index) {
+        Document lookup = new Document();
+        for (IndexKey key : index.getKeys()) {
+            if (!query.containsKey(key.getKey())) {
+                return null;
+            }
+            lookup.put(key.getKey(), query.get(key.getKey()));
+        }
+        return lookup;
     }
 
     @Override

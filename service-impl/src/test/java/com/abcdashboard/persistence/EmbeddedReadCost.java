@@ -28,11 +28,12 @@ import org.bson.types.ObjectId;
  * What reading a growing users collection costs on the embedded server: the list, search, role filter
  * and stats queries of the repository at 1,000, 10,000 and 100,000 users, through the real driver.
  *
- * <p>Not a test: run by hand, e.g. {@code java -cp <test classpath> ...EmbeddedReadCost durable|library|memory 1000,10000,100000}.
+ * <p>Not a test: run by hand, e.g. {@code java -cp <test classpath> ...EmbeddedReadCost durable|library|memory 1000,10000,100000 [one-by-one]}.
  */
 public final class EmbeddedReadCost {
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "durable";
+        boolean oneByOne = args.length > 2 && args[2].equals("one-by-one");
         int[] sizes = Arrays.stream((args.length > 1 ? args[1] : "1000,10000,100000").split(","))
                 .mapToInt(Integer::parseInt)
                 .toArray();
@@ -57,16 +58,34 @@ public final class EmbeddedReadCost {
             int have = 0;
             for (int size : sizes) {
                 long t0 = System.nanoTime();
-                List<Document> batch = new ArrayList<>();
-                for (int i = have; i < size; i++) {
-                    batch.add(user(i));
-                    if (batch.size() == 1000) {
-                        users.insertMany(batch);
-                        batch.clear();
+                if (oneByOne) {
+                    // As the service creates users: one insert (one commit) each, 8 at once.
+                    java.util.concurrent.atomic.AtomicInteger next =
+                            new java.util.concurrent.atomic.AtomicInteger(have);
+                    List<Thread> writers = new ArrayList<>();
+                    for (int w = 0; w < 8; w++) {
+                        writers.add(Thread.ofPlatform().start(() -> {
+                            int i;
+                            while ((i = next.getAndIncrement()) < size) {
+                                users.insertOne(user(i));
+                            }
+                        }));
                     }
-                }
-                if (!batch.isEmpty()) {
-                    users.insertMany(batch);
+                    for (Thread writer : writers) {
+                        writer.join();
+                    }
+                } else {
+                    List<Document> batch = new ArrayList<>();
+                    for (int i = have; i < size; i++) {
+                        batch.add(user(i));
+                        if (batch.size() == 1000) {
+                            users.insertMany(batch);
+                            batch.clear();
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        users.insertMany(batch);
+                    }
                 }
                 have = size;
                 System.out.printf("%,d users (insert %.1f s)%n", size, (System.nanoTime() - t0) / 1e9);
@@ -125,6 +144,12 @@ public final class EmbeddedReadCost {
                                         new Document("_id", ids.get(next[0]++ % ids.size())),
                                         new Document("$set", new Document("bio", "edited " + System.nanoTime())))
                                 .getModifiedCount());
+                measure(
+                        "edit unless changed",
+                        () -> users.findOneAndUpdate(
+                                new Document("_id", ids.get(next[0]++ % ids.size()))
+                                        .append("email", new Document("$exists", true)),
+                                new Document("$set", new Document("bio", "edited " + System.nanoTime()))));
                 System.gc();
                 Runtime runtime = Runtime.getRuntime();
                 System.out.printf(

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A page of a sorted query on the embedded store's H2 collections (kept best-k while scanning) is the page
  * the library's own full sort gives: the same documents, in the same order, for every sort, skip, limit,
- * filter and projection — checked against mongo-java-server's memory backend holding the same documents,
+ * filter and projection, and a query on a unique key and more finds what a scan finds — checked against mongo-java-server's memory backend holding the same documents,
  * including values the direct comparison leaves to the library (missing, null, mixed types, nested paths).
  */
 class TopKH2CollectionTest {
@@ -121,6 +121,48 @@ class TopKH2CollectionTest {
                 .sort(Sorts.ascending("createdAt", "_id"))
                 .into(new ArrayList<>());
         assertThat(all.apply(h2)).hasSizeGreaterThan(100).isEqualTo(all.apply(reference));
+    }
+
+    @Test
+    void aQueryOnAUniqueKeyAndMoreFindsWhatTheLibraryFinds() {
+        List<Document> all = reference.find().into(new ArrayList<>());
+        int checked = 0;
+        for (Document user : all.subList(0, 40)) {
+            List<Bson> filters = List.of(
+                    Filters.and(Filters.eq("_id", user.get("_id")), Filters.eq("role", user.get("role"))),
+                    Filters.and(Filters.eq("_id", user.get("_id")), Filters.ne("role", user.get("role"))),
+                    Filters.and(Filters.eq("_id", user.get("_id")), Filters.exists("deletedAt", false)),
+                    Filters.and(
+                            Filters.in("_id", user.get("_id"), all.get(0).get("_id")),
+                            Filters.eq("createdAt", user.get("createdAt"))));
+            for (Bson filter : filters) {
+                assertThat(h2.find(filter).into(new ArrayList<>()))
+                        .as("%s", filter)
+                        .isEqualTo(reference.find(filter).into(new ArrayList<>()));
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(160);
+    }
+
+    @Test
+    void anUpdateUnlessChangedMeanwhileChangesOnlyAnUnchangedDocument() {
+        Document user = reference.find().first();
+        Bson unchanged =
+                Filters.and(Filters.eq("_id", user.get("_id")), Filters.eq("createdAt", user.get("createdAt")));
+        Bson changed = Filters.and(Filters.eq("_id", user.get("_id")), Filters.eq("createdAt", new java.util.Date(0)));
+
+        assertThat(h2.updateOne(changed, com.mongodb.client.model.Updates.set("bio", "lost"))
+                        .getMatchedCount())
+                .isZero();
+        assertThat(h2.updateOne(unchanged, com.mongodb.client.model.Updates.set("bio", "kept"))
+                        .getModifiedCount())
+                .isOne();
+        assertThat(h2.find(Filters.eq("_id", user.get("_id"))).first().getString("bio"))
+                .isEqualTo("kept");
+        assertThat(h2.deleteOne(changed).getDeletedCount()).isZero();
+        assertThat(h2.deleteOne(unchanged).getDeletedCount()).isOne();
+        assertThat(h2.countDocuments()).isEqualTo(reference.countDocuments() - 1);
     }
 
     private static MongoServer start(MongoBackend backend) {
