@@ -8,8 +8,8 @@ import org.slf4j.LoggerFactory;
 /**
  * How many users the embedded store serves comfortably. It builds no secondary indexes, so every list,
  * search and stats request scans the users: measured through the API (bench/run's growth phase), a
- * cache-missed list page took 11 ms at 1,000 users, 54 ms at 10,000 and 700 ms at 100,000, where writes
- * slowed down sharply too (docs/performance.md). Past this size the start-up log says to move to MongoDB.
+ * cache-missed list page took 11 ms at 1,000 users, 54 ms at 10,000 and 700 ms at 100,000
+ * (docs/performance.md). Past this size the start-up log says to move to MongoDB.
  */
 public final class EmbeddedCapacity {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedCapacity.class);

@@ -135,8 +135,10 @@ public final class EmbeddedReadCost {
                         () -> repository
                                 .stats(Instant.now().minusSeconds(7 * 86400))
                                 .total());
+                // Users from all over the collection, as edits through the API pick them.
                 List<Object> ids = new ArrayList<>();
-                users.find().projection(new Document("_id", 1)).limit(200).forEach(d -> ids.add(d.get("_id")));
+                users.find().projection(new Document("_id", 1)).forEach(d -> ids.add(d.get("_id")));
+                java.util.Collections.shuffle(ids, new java.util.Random(18));
                 int[] next = {0};
                 measure(
                         "edit by _id",
