@@ -2,6 +2,7 @@ package com.abcdashboard.cache;
 
 import com.abcdashboard.domain.Page;
 import com.abcdashboard.domain.PageRequest;
+import com.abcdashboard.domain.Sha256;
 import com.abcdashboard.domain.user.LoginAttempt;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.ProfileChanges;
@@ -14,12 +15,8 @@ import com.abcdashboard.observability.ServiceMetrics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -157,7 +154,7 @@ public final class CachingUserRepository implements UserRepository {
         if (generation.isEmpty()) {
             return load.get();
         }
-        String key = prefix + ":" + generation.get() + ":" + sha256(request);
+        String key = prefix + ":" + generation.get() + ":" + Sha256.hex(request);
         Optional<T> cached = read(cache, key, type);
         if (cached.isPresent()) {
             return cached.get();
@@ -184,15 +181,6 @@ public final class CachingUserRepository implements UserRepository {
             store.fill(key, JSON.writeValueAsString(value), ttl);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot cache " + value.getClass().getSimpleName(), e);
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -2,6 +2,7 @@ package com.abcdashboard.cache;
 
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.RateLimitedException;
+import com.abcdashboard.domain.Sha256;
 import com.abcdashboard.domain.auth.ResetThrottle;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -136,7 +137,7 @@ public final class RateLimiter implements ResetThrottle {
     @Override
     public void check(String normalisedEmail) {
         // Counted per address, keyed by its digest: no email address in Redis keys.
-        hit(passwordReset, KeyDigest.sha256Hex(normalisedEmail))
+        hit(passwordReset, Sha256.hex(normalisedEmail))
                 .filter(decision -> !decision.allowed())
                 .ifPresent(decision -> {
                     throw new RateLimitedException(

@@ -1,5 +1,6 @@
 package com.abcdashboard.cache;
 
+import com.abcdashboard.domain.Sha256;
 import com.abcdashboard.domain.auth.LoginLocks;
 import com.abcdashboard.domain.auth.LoginLocks.Lock;
 import com.abcdashboard.observability.ServiceMetrics;
@@ -51,7 +52,7 @@ public final class SharedLoginLocks implements LoginLocks.Copies {
 
     /** The key of the lock on this address (without the namespace). */
     public static String key(String normalisedEmail) {
-        return "login-lock:" + KeyDigest.sha256Hex(normalisedEmail);
+        return "login-lock:" + Sha256.hex(normalisedEmail);
     }
 
     private static Optional<Lock> parse(String json) {

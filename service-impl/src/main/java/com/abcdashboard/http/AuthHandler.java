@@ -24,6 +24,7 @@ import com.abcdashboard.domain.auth.Registration;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SessionTokens;
 import com.abcdashboard.domain.auth.SignIn;
+import com.abcdashboard.domain.user.NewAccount;
 import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.mapping.SessionMapper;
@@ -70,13 +71,13 @@ public final class AuthHandler extends AuthService {
     protected void handleRegister(
             ServerRequest request, ServerResponse response, RegisterRequestDto body, Optional<String> correlationId) {
         Registration.Result result = registration.register(
-                new Registration.Command(
+                NewAccount.registration(
                         body.getEmail(),
                         body.getPassword(),
                         body.getFirstName(),
                         body.getLastName(),
                         body.getUsername(),
-                        body.getRole()),
+                        Registration.requestedRole(body.getRole())),
                 RequestAuthenticator.client(request));
         result.tokens().ifPresent(tokens -> cookies.set(response, tokens));
         String message = result.tokens().isPresent()

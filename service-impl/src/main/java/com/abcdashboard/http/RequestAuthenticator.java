@@ -1,9 +1,9 @@
 package com.abcdashboard.http;
 
+import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.auth.Authenticated;
-import com.abcdashboard.domain.auth.ClientInfo;
 import com.abcdashboard.domain.auth.SessionService;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;

@@ -10,10 +10,10 @@ import com.abcdashboard.api.model.UserSortFieldDto;
 import com.abcdashboard.api.model.UserStatsDto;
 import com.abcdashboard.api.model.UsersByRoleDto;
 import com.abcdashboard.api.model.VerifiedUserDto;
+import com.abcdashboard.domain.user.NewAccount;
 import com.abcdashboard.domain.user.ProfileChanges;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
-import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.domain.user.UserSort;
 import com.abcdashboard.domain.user.UserStats;
 import com.abcdashboard.domain.user.UserUpdate;
@@ -68,7 +68,7 @@ public interface UserMapper {
     @Mapping(target = "active", source = "isActive")
     UserUpdate toUpdate(UpdateUserRequestDto request);
 
-    UserAdministration.NewAccount toNewAccount(CreateUserRequestDto request);
+    NewAccount toNewAccount(CreateUserRequestDto request);
 
     RoleDto toDto(Role role);
 

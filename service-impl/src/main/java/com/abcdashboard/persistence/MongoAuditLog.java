@@ -7,13 +7,13 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
 
+import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.Page;
 import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.audit.AuditQuery;
-import com.abcdashboard.domain.auth.ClientInfo;
 import com.mongodb.MongoException;
 import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;

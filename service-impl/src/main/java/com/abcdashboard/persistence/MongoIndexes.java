@@ -1,5 +1,6 @@
 package com.abcdashboard.persistence;
 
+import com.abcdashboard.domain.Sha256;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

@@ -1,6 +1,7 @@
 package com.abcdashboard.security;
 
 import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.domain.Sha256;
 import com.abcdashboard.domain.auth.AccessTokens;
 import com.abcdashboard.domain.user.Role;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -16,14 +17,11 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -209,12 +207,7 @@ public final class JwtAccessTokens implements AccessTokens {
      * (a lookup's equality check runs on digests, and timing it tells nothing about a valid token).
      */
     private static String digest(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(token);
     }
 
     private static boolean isBlank(String value) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.RateLimitedException;
+import com.abcdashboard.domain.Sha256;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.abcdashboard.testsupport.MutableClock;
 import java.time.Clock;
@@ -34,7 +35,7 @@ class RateLimiterTest {
         limiter.check("sam@example.com");
         RateLimiter.Rule rule = new RateLimiter.Rule("password-reset", THREE_AN_HOUR);
 
-        assertThat(limiter.hit(rule, KeyDigest.sha256Hex("sam@example.com"))
+        assertThat(limiter.hit(rule, Sha256.hex("sam@example.com"))
                         .orElseThrow()
                         .remaining())
                 .as("the second hit on the digest key")

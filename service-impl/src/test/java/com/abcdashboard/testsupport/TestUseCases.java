@@ -5,14 +5,15 @@ import com.abcdashboard.cache.RateLimiter;
 import com.abcdashboard.cache.ResilientStore;
 import com.abcdashboard.cache.SharedLoginLocks;
 import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.PageRequest;
+import com.abcdashboard.domain.admin.UserAdministration;
 import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.audit.AuditQuery;
 import com.abcdashboard.domain.auth.AccountLinkRequests;
 import com.abcdashboard.domain.auth.AuthSettings;
-import com.abcdashboard.domain.auth.ClientInfo;
 import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.LoginLocks;
 import com.abcdashboard.domain.auth.OpaqueTokens;
@@ -21,11 +22,11 @@ import com.abcdashboard.domain.auth.Registration;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SignIn;
 import com.abcdashboard.domain.user.AccessPolicy;
+import com.abcdashboard.domain.user.NewAccount;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.PhoneNumbers;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
-import com.abcdashboard.domain.user.UserAdministration;
 import com.abcdashboard.mail.MongoLinkRequests;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.abcdashboard.persistence.MongoAuditLog;
@@ -147,23 +148,23 @@ public final class TestUseCases implements AutoCloseable {
     }
 
     /** What a registration form sends: staff, no username. */
-    public static Registration.Command signUp(String email, String password) {
+    public static NewAccount signUp(String email, String password) {
         return signUp(email, password, null);
     }
 
     /** What a registration form sends, asking for {@code role} (null: none). */
-    public static Registration.Command signUp(String email, String password, String role) {
-        return new Registration.Command(email, password, "Jane", "Doe", null, role);
+    public static NewAccount signUp(String email, String password, String role) {
+        return NewAccount.registration(email, password, "Jane", "Doe", null, Registration.requestedRole(role));
     }
 
     /** What an admin or manager sends to create an account; {@code password} null: a set-password link. */
-    public static UserAdministration.NewAccount newAccount(String email, Role role, String password) {
-        return new UserAdministration.NewAccount(email, null, "Kim", "Lee", null, role, null, null, password);
+    public static NewAccount newAccount(String email, Role role, String password) {
+        return new NewAccount(email, null, "Kim", "Lee", null, role, null, null, password);
     }
 
     /** What the dashboard's create form sends: a display name and no first or last name. */
-    public static UserAdministration.NewAccount newAccountNamed(String email, String displayName) {
-        return new UserAdministration.NewAccount(email, null, null, null, displayName, null, null, null, null);
+    public static NewAccount newAccountNamed(String email, String displayName) {
+        return new NewAccount(email, null, null, null, displayName, null, null, null, null);
     }
 
     /** An active, verified staff account with {@link #PASSWORD}. */

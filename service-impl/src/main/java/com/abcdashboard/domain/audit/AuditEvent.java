@@ -1,6 +1,6 @@
 package com.abcdashboard.domain.audit;
 
-import com.abcdashboard.domain.auth.ClientInfo;
+import com.abcdashboard.domain.ClientInfo;
 import java.time.Instant;
 import java.util.Map;
 

@@ -1,11 +1,8 @@
 package com.abcdashboard.domain.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.abcdashboard.domain.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Random bearer secrets (refresh tokens, email-link tokens): 256 bits from {@link SecureRandom},
@@ -28,11 +25,6 @@ public final class OpaqueTokens {
     }
 
     public static String hash(String token) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return Sha256.hex(token);
     }
 }

@@ -1,10 +1,12 @@
 package com.abcdashboard.domain.auth;
 
+import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.FieldErrors;
 import com.abcdashboard.domain.auth.LinkRequests.LinkRequest;
 import com.abcdashboard.domain.user.AccountFields;
+import com.abcdashboard.domain.user.NewAccount;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
@@ -23,15 +25,6 @@ import java.util.Optional;
 public final class Registration {
     /** The new account, and its session's tokens when registration signed it in. */
     public record Result(User user, Optional<SessionTokens> tokens) {}
-
-    /** What a registration form sends; username and role may be null. */
-    public record Command(
-            String email, String password, String firstName, String lastName, String username, String role) {
-        @Override
-        public String toString() {
-            return "Registration.Command[role=" + role + "]";
-        }
-    }
 
     private final UserRepository users;
     private final PasswordHasher passwords;
@@ -63,13 +56,9 @@ public final class Registration {
      * it is unverified, the verification email is queued and no session is opened; without, it is
      * verified and signed in.
      */
-    public Result register(Command command, ClientInfo client) {
-        if (command.role() != null
-                && Role.parse(command.role()).filter(r -> r == Role.STAFF).isEmpty()) {
-            throw new DomainException(
-                    ErrorCategory.AUTHORIZATION,
-                    "Self-registration creates staff accounts only",
-                    Map.of("role", "must be staff or omitted"));
+    public Result register(NewAccount command, ClientInfo client) {
+        if (command.role() != null && command.role() != Role.STAFF) {
+            throw staffOnly();
         }
         FieldErrors errors = new FieldErrors();
         AccountFields.checkEmail("email", command.email(), errors);
@@ -104,6 +93,21 @@ public final class Registration {
         }
         User signedIn = users.recordSuccessfulLogin(user.id(), now).orElse(user);
         return new Result(signedIn, Optional.of(sessions.open(signedIn, client)));
+    }
+
+    /**
+     * The role a registration form sent, as the domain knows it: none, or a known role (which {@link
+     * #register} refuses unless it is staff); a value that names no role is refused as any non-staff one.
+     */
+    public static Role requestedRole(String sent) {
+        return sent == null ? null : Role.parse(sent).orElseThrow(Registration::staffOnly);
+    }
+
+    private static DomainException staffOnly() {
+        return new DomainException(
+                ErrorCategory.AUTHORIZATION,
+                "Self-registration creates staff accounts only",
+                Map.of("role", "must be staff or omitted"));
     }
 
     /** Consumes a verification token (once, before it expires) and marks the address verified. */

@@ -1,5 +1,6 @@
 package com.abcdashboard.domain.auth;
 
+import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserRepository;
 import java.security.SecureRandom;

@@ -1,5 +1,6 @@
 package com.abcdashboard.domain.auth;
 
+import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.FieldErrors;
 import com.abcdashboard.domain.RateLimitedException;
 import com.abcdashboard.domain.audit.AuditAction;

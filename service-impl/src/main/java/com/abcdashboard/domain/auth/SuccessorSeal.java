@@ -1,9 +1,9 @@
 package com.abcdashboard.domain.auth;
 
+import com.abcdashboard.domain.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
@@ -65,8 +65,7 @@ final class SuccessorSeal {
     }
 
     private static Cipher cipher(int mode, String predecessor, byte[] iv) throws GeneralSecurityException {
-        byte[] key = MessageDigest.getInstance("SHA-256")
-                .digest((KEY_CONTEXT + predecessor).getBytes(StandardCharsets.UTF_8));
+        byte[] key = Sha256.bytes(KEY_CONTEXT + predecessor);
         Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
         cipher.init(mode, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, iv));
         return cipher;

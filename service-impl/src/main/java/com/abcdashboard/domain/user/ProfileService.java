@@ -40,7 +40,7 @@ public final class ProfileService {
      * Trims the fields, lower-cases langKey and writes the phone number in E.164 (an empty one clears
      * it); bio is kept as written. Only for changes {@link #validate} accepted.
      */
-    static ProfileChanges normalise(ProfileChanges changes, PhoneNumbers phones) {
+    public static ProfileChanges normalise(ProfileChanges changes, PhoneNumbers phones) {
         String phone = trim(changes.phone());
         return new ProfileChanges(
                 trim(changes.displayName()),
@@ -52,7 +52,7 @@ public final class ProfileService {
                 trim(changes.avatarUrl()));
     }
 
-    static FieldErrors validate(ProfileChanges c, PhoneNumbers phones) {
+    public static FieldErrors validate(ProfileChanges c, PhoneNumbers phones) {
         FieldErrors errors = new FieldErrors();
         if (c.displayName() != null
                 && (c.displayName().isBlank() || c.displayName().trim().length() > 100)) {

@@ -1,6 +1,6 @@
 package com.abcdashboard.persistence.migration;
 
-import com.abcdashboard.persistence.Sha256;
+import com.abcdashboard.domain.Sha256;
 import com.mongodb.client.MongoDatabase;
 
 /**

@@ -5,6 +5,7 @@ import static com.abcdashboard.testsupport.TestUseCases.PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.persistence.MongoSessionRepository;
 import com.abcdashboard.testsupport.EmbeddedMongo;

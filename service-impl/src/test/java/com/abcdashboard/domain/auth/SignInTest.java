@@ -9,6 +9,7 @@ import static com.abcdashboard.testsupport.TestUseCases.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.RateLimitedException;

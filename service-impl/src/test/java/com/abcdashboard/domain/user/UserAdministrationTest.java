@@ -13,6 +13,7 @@ import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.RateLimitedException;
+import com.abcdashboard.domain.admin.UserAdministration;
 import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.auth.SessionTokens;
 import com.abcdashboard.domain.mail.EmailMessage.Template;

@@ -1,4 +1,4 @@
-package com.abcdashboard.domain.auth;
+package com.abcdashboard.domain;
 
 /**
  * Who is calling, as far as the transport can tell, and the correlation id of the request; recorded on

@@ -1,5 +1,6 @@
-package com.abcdashboard.domain.user;
+package com.abcdashboard.domain.admin;
 
+import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.FieldErrors;
@@ -8,12 +9,25 @@ import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.audit.AuditLog;
-import com.abcdashboard.domain.auth.ClientInfo;
 import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.LoginLocks;
 import com.abcdashboard.domain.auth.PasswordHasher;
 import com.abcdashboard.domain.auth.PasswordPolicy;
 import com.abcdashboard.domain.auth.SessionRepository;
+import com.abcdashboard.domain.user.AccessPolicy;
+import com.abcdashboard.domain.user.AccountFields;
+import com.abcdashboard.domain.user.NewAccount;
+import com.abcdashboard.domain.user.NewUser;
+import com.abcdashboard.domain.user.PhoneNumbers;
+import com.abcdashboard.domain.user.ProfileChanges;
+import com.abcdashboard.domain.user.ProfileService;
+import com.abcdashboard.domain.user.Role;
+import com.abcdashboard.domain.user.User;
+import com.abcdashboard.domain.user.UserQuery;
+import com.abcdashboard.domain.user.UserRepository;
+import com.abcdashboard.domain.user.UserStats;
+import com.abcdashboard.domain.user.UserUpdate;
+import com.abcdashboard.domain.user.Usernames;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,23 +48,6 @@ public final class UserAdministration {
     static final Duration RECENT = Duration.ofDays(7);
 
     private static final int MAX_ATTEMPTS = 5;
-
-    /** What an admin or manager sends to create a user; username, displayName, role, phone, langKey, password may be null. */
-    public record NewAccount(
-            String email,
-            String username,
-            String firstName,
-            String lastName,
-            String displayName,
-            Role role,
-            String phone,
-            String langKey,
-            String password) {
-        @Override
-        public String toString() {
-            return "NewAccount[role=" + role + "]";
-        }
-    }
 
     private final UserRepository users;
     private final SessionRepository sessions;
