@@ -1,6 +1,7 @@
 package com.abcdashboard;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -44,5 +45,33 @@ class ArchitectureTest {
     @Test
     void theTopLevelPackagesDependOnEachOtherWithoutCycles() {
         slices().matching("com.abcdashboard.(*)..").should().beFreeOfCycles().check(service);
+    }
+
+    @Test
+    void onlyPersistenceAndTheCompositionRootTalkToMongoDb() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "com.abcdashboard.domain..",
+                        "com.abcdashboard.http..",
+                        "com.abcdashboard.mapping..",
+                        "com.abcdashboard.cache..",
+                        "com.abcdashboard.mail..",
+                        "com.abcdashboard.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.mongodb..", "org.bson..", "com.abcdashboard.persistence..")
+                .check(service);
+    }
+
+    @Test
+    void observabilityKnowsNothingOfPersistence() {
+        noClasses()
+                .that()
+                .resideInAPackage("com.abcdashboard.observability..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.abcdashboard.persistence..")
+                .check(service);
     }
 }

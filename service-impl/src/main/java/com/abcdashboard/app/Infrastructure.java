@@ -6,11 +6,12 @@ import com.abcdashboard.cache.ResilientStore;
 import com.abcdashboard.cache.SharedStore;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.mail.MailModule;
-import com.abcdashboard.mail.MongoLinkRequests;
 import com.abcdashboard.observability.MeteredPasswordHasher;
 import com.abcdashboard.observability.MongoPoolGauges;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.abcdashboard.persistence.EmbeddedCapacity;
+import com.abcdashboard.persistence.MongoLinkRequests;
+import com.abcdashboard.persistence.MongoOutboxStore;
 import com.abcdashboard.persistence.MongoStore;
 import com.abcdashboard.security.BcryptPasswordHasher;
 import com.abcdashboard.security.OffloadedPasswordHasher;
@@ -66,7 +67,9 @@ final class Infrastructure implements AutoCloseable {
             if (store.isEmbedded()) {
                 EmbeddedCapacity.warnIfOutgrown(store.database(), EmbeddedCapacity.COMFORTABLE_USERS);
             }
-            mail = MailModule.start(config, store.database(), clock, store.isEmbedded());
+            MongoOutboxStore outboxStore = new MongoOutboxStore(store.database());
+            outboxStore.createIndexes();
+            mail = MailModule.start(config, outboxStore, clock, store.isEmbedded());
             metrics.gauge("mail.queued", "Mail messages due for delivery now", mail::backlog);
             // bcrypt on its own threads: a sign-in flood must not hold the request threads' carriers.
             passwords = new OffloadedPasswordHasher(

@@ -115,9 +115,9 @@ final class Routes {
                 // At most one safepoint a second, however often liveness is polled.
                 new ThrottledCheck(HealthChecks.deadlockCheck(), Duration.ofSeconds(1)),
                 lifecycle,
-                new DatabaseCheck(infra.store)));
+                new DatabaseCheck(infra.store::ping)));
         HealthReporter reporter = new HealthReporter(
-                infra.store,
+                infra.store::ping,
                 infra.clock,
                 build.version(),
                 infra.mail.health(),

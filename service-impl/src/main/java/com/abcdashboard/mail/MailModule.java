@@ -3,8 +3,8 @@ package com.abcdashboard.mail;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.AppEnvironment;
 import com.abcdashboard.domain.mail.MailOutbox;
+import com.abcdashboard.domain.mail.OutboxStore;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
-import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,48 +26,45 @@ public final class MailModule implements AutoCloseable {
     static final int DEV_IMAP_PORT = 3143;
     static final Duration CLOSE_FLUSH_BOUND = Duration.ofSeconds(5);
 
-    private final MongoMailOutbox outbox;
+    private final MailOutbox outbox;
     private final OutboxWorker worker;
     private final MailStatus status;
     private final Optional<DevMailServer> devServer;
 
-    private MailModule(
-            MongoMailOutbox outbox, OutboxWorker worker, MailStatus status, Optional<DevMailServer> devServer) {
+    private MailModule(MailOutbox outbox, OutboxWorker worker, MailStatus status, Optional<DevMailServer> devServer) {
         this.outbox = outbox;
         this.worker = worker;
         this.status = status;
         this.devServer = devServer;
     }
 
-    public static MailModule start(AppConfig config, MongoDatabase database, Clock clock) {
-        return start(config, database, clock, false);
+    public static MailModule start(AppConfig config, OutboxStore store, Clock clock) {
+        return start(config, store, clock, false);
     }
 
     /**
-     * @param onlyInstance no other process can reach {@code database} (the embedded store, which one
+     * @param onlyInstance no other process can reach {@code store} (the embedded store, which one
      *     process holds at a time): a message claimed but not settled was abandoned by a process that died,
      *     and is sent again at once instead of when its lease ends (up to two minutes later)
      */
-    public static MailModule start(AppConfig config, MongoDatabase database, Clock clock, boolean onlyInstance) {
-        return start(config, database, clock, DeliveryPolicy.DEFAULT, onlyInstance);
+    public static MailModule start(AppConfig config, OutboxStore store, Clock clock, boolean onlyInstance) {
+        return start(config, store, clock, DeliveryPolicy.DEFAULT, onlyInstance);
     }
 
-    static MailModule start(AppConfig config, MongoDatabase database, Clock clock, DeliveryPolicy policy) {
-        return start(config, database, clock, policy, false);
+    static MailModule start(AppConfig config, OutboxStore store, Clock clock, DeliveryPolicy policy) {
+        return start(config, store, clock, policy, false);
     }
 
     static MailModule start(
-            AppConfig config, MongoDatabase database, Clock clock, DeliveryPolicy policy, boolean onlyInstance) {
+            AppConfig config, OutboxStore store, Clock clock, DeliveryPolicy policy, boolean onlyInstance) {
         Optional<DevMailServer> devServer = config.email().capturesInProcess()
                 ? Optional.of(startDevServer(config.environment() == AppEnvironment.DEVELOPMENT))
                 : Optional.empty();
         try {
             AppConfig.Email smtp =
                     devServer.map(dev -> towards(dev, config.email())).orElse(config.email());
-            OutboxWorker worker =
-                    new OutboxWorker(database, new MailTemplates(), new SmtpMailSender(smtp), clock, policy);
-            MongoMailOutbox outbox = new MongoMailOutbox(database, clock, worker::wake);
-            outbox.createIndexes();
+            OutboxWorker worker = new OutboxWorker(store, new MailTemplates(), new SmtpMailSender(smtp), clock, policy);
+            MailOutbox outbox = new StoredMailOutbox(store, clock, worker::wake);
             MailStatus status = new MailStatus(
                     devServer.isPresent() ? MailStatus.DEV_CAPTURE : MailStatus.SMTP,
                     worker,

@@ -1,30 +1,16 @@
 package com.abcdashboard.mail;
 
-import static com.mongodb.client.model.Filters.and;
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.or;
-
 import com.abcdashboard.domain.mail.EmailMessage;
+import com.abcdashboard.domain.mail.OutboxStore;
+import com.abcdashboard.domain.mail.OutboxStore.Claimed;
 import com.abcdashboard.observability.ServiceMetrics;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.bson.Document;
-import org.bson.conversions.Bson;
-import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +23,8 @@ import org.slf4j.LoggerFactory;
  * recipient's domain and the error class only: variables carry one-time links.
  */
 final class OutboxWorker {
-    static final String PENDING = "PENDING";
-    static final String SENDING = "SENDING";
-    static final String SENT = "SENT";
-    static final String FAILED = "FAILED";
-
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
-    private static final long BACKLOG_QUERY_TIMEOUT_MS = 2_000;
-
-    private final MongoCollection<Document> outbox;
+    private final OutboxStore outbox;
     private final MailTemplates templates;
     private final MailSender sender;
     private final Clock clock;
@@ -56,9 +35,9 @@ final class OutboxWorker {
     private volatile long stopDeadlineNanos;
     private Thread thread;
 
-    OutboxWorker(
-            MongoDatabase database, MailTemplates templates, MailSender sender, Clock clock, DeliveryPolicy policy) {
-        this.outbox = database.getCollection(MongoMailOutbox.COLLECTION);
+    public OutboxWorker(
+            OutboxStore outbox, MailTemplates templates, MailSender sender, Clock clock, DeliveryPolicy policy) {
+        this.outbox = outbox;
         this.templates = templates;
         this.sender = sender;
         this.clock = clock;
@@ -83,13 +62,11 @@ final class OutboxWorker {
     }
 
     /**
-     * Messages waiting to be sent right now: due PENDING ones and SENDING ones whose claimant went away.
-     * The whole call, finding a server included, is bounded: health and metrics ask while MongoDB may be
-     * away, and must not wait the driver's 5 s server selection on top of their own ping.
+     * Messages waiting to be sent right now: due PENDING ones and claimed ones whose claimant went away
+     * (bounded in time by the store).
      */
     long backlog() {
-        return outbox.withTimeout(BACKLOG_QUERY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-                .countDocuments(due(Date.from(clock.instant())));
+        return outbox.countDue(clock.instant());
     }
 
     /**
@@ -98,8 +75,7 @@ final class OutboxWorker {
      * have been sent just before that process died, so it may arrive twice (at least once, as always).
      */
     long releaseAbandonedClaims() {
-        long released = outbox.updateMany(eq("status", SENDING), Updates.set("lockedUntil", Date.from(clock.instant())))
-                .getModifiedCount();
+        long released = outbox.releaseClaims(clock.instant());
         if (released > 0) {
             LOG.info("Mail outbox: {} message(s) claimed by a process that stopped are due again", released);
         }
@@ -168,110 +144,69 @@ final class OutboxWorker {
 
     private int drain(BooleanSupplier mayClaim) {
         int attempted = 0;
-        Document claimed;
-        while (mayClaim.getAsBoolean() && (claimed = claim()) != null) {
-            deliver(claimed);
+        Optional<Claimed> claimed;
+        while (mayClaim.getAsBoolean() && (claimed = outbox.claimDue(clock.instant(), policy.lease())).isPresent()) {
+            deliver(claimed.get());
             attempted++;
         }
         return attempted;
     }
 
-    private static Bson due(Date now) {
-        return or(
-                and(eq("status", PENDING), lte("nextAttemptAt", now)),
-                and(eq("status", SENDING), lte("lockedUntil", now)));
-    }
-
-    private Document claim() {
-        Instant now = clock.instant();
-        return outbox.findOneAndUpdate(
-                due(Date.from(now)),
-                Updates.combine(
-                        Updates.set("status", SENDING),
-                        Updates.set("lockedUntil", Date.from(now.plus(policy.lease()))),
-                        // Names this claim: a worker whose lease ran out must not overwrite its successor's outcome.
-                        Updates.set("claim", new ObjectId()),
-                        Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions()
-                        .sort(Sorts.ascending("nextAttemptAt"))
-                        .returnDocument(ReturnDocument.AFTER));
-    }
-
-    /** Records the outcome of a claim, unless another worker took the message over meanwhile. */
-    private boolean settle(Document claimed, Bson outcome) {
-        Bson stillOurs = and(
-                eq("_id", claimed.getObjectId("_id")),
-                eq("status", SENDING),
-                eq("claim", claimed.getObjectId("claim")));
-        boolean settled = outbox.updateOne(
-                                stillOurs,
-                                Updates.combine(outcome, Updates.unset("lockedUntil"), Updates.unset("claim")))
-                        .getModifiedCount()
-                == 1;
-        if (!settled) {
-            LOG.warn(
-                    "Mail {} outcome dropped: its lease ended and another worker took it over",
-                    claimed.getString("template"));
-        }
-        return settled;
-    }
-
-    private void deliver(Document message) {
-        String to = message.getString("to");
-        String template = message.getString("template");
-        int attempts = message.getInteger("attempts", 1);
+    private void deliver(Claimed message) {
         try {
-            sender.send(to, render(template, message.get("variables", Document.class)));
+            sender.send(message.to(), render(message));
         } catch (UndeliverableMailException e) {
             recordFailure(message, e, true);
             return;
         } catch (Exception e) {
-            recordFailure(message, e, policy.isLastAttempt(attempts));
+            recordFailure(message, e, policy.isLastAttempt(message.attempts()));
             return;
         }
         lastAttemptFailed = false;
-        if (settle(
-                message,
-                Updates.combine(Updates.set("status", SENT), Updates.set("sentAt", Date.from(clock.instant()))))) {
-            LOG.info("Mail {} sent to a recipient at {} (attempt {})", template, domainOf(to), attempts);
+        if (settled(message, outbox.markSent(message, clock.instant()))) {
+            LOG.info(
+                    "Mail {} sent to a recipient at {} (attempt {})",
+                    message.template(),
+                    domainOf(message.to()),
+                    message.attempts());
             ServiceMetrics.global().mail("sent");
         }
     }
 
-    private MailTemplates.Rendered render(String template, Document stored) throws UndeliverableMailException {
-        Map<String, String> variables = new HashMap<>();
-        if (stored != null) {
-            stored.forEach((name, value) -> variables.put(name, String.valueOf(value)));
-        }
+    private MailTemplates.Rendered render(Claimed message) throws UndeliverableMailException {
         try {
             // An unknown name (a template renamed under stored mail) or a missing variable: a bug, not a blip.
-            return templates.render(EmailMessage.Template.valueOf(String.valueOf(template)), variables);
+            return templates.render(EmailMessage.Template.valueOf(message.template()), message.variables());
         } catch (IllegalArgumentException e) {
-            throw new UndeliverableMailException("Mail template " + template + " cannot be rendered", e);
+            throw new UndeliverableMailException("Mail template " + message.template() + " cannot be rendered", e);
         }
     }
 
-    private void recordFailure(Document message, Exception e, boolean giveUp) {
+    private void recordFailure(Claimed message, Exception e, boolean giveUp) {
         lastAttemptFailed = true;
-        int attempts = message.getInteger("attempts", 1);
         Instant now = clock.instant();
-        Instant next = now.plus(policy.retryDelay(attempts));
-        Bson outcome = giveUp
-                ? Updates.combine(Updates.set("status", FAILED), Updates.set("failedAt", Date.from(now)))
-                : Updates.combine(Updates.set("status", PENDING), Updates.set("nextAttemptAt", Date.from(next)));
-        if (settle(
-                message,
-                Updates.combine(outcome, Updates.set("lastError", e.getClass().getSimpleName())))) {
+        Instant next = now.plus(policy.retryDelay(message.attempts()));
+        String error = e.getClass().getSimpleName();
+        boolean recorded = giveUp ? outbox.markFailed(message, now, error) : outbox.retryAt(message, next, error);
+        if (settled(message, recorded)) {
             ServiceMetrics.global().mail(giveUp ? "failed" : "retried");
             LOG.warn(
                     "Mail {} to a recipient at {} failed (attempt {}/{}): {}{}",
-                    message.getString("template"),
-                    domainOf(message.getString("to")),
-                    attempts,
+                    message.template(),
+                    domainOf(message.to()),
+                    message.attempts(),
                     policy.maxAttempts(),
-                    e.getClass().getSimpleName(),
+                    error,
                     giveUp ? "; given up" : "; next attempt at " + next);
         }
+    }
+
+    /** Whether the outcome was recorded; when not, another worker took the message over after its lease ended. */
+    private static boolean settled(Claimed message, boolean recorded) {
+        if (!recorded) {
+            LOG.warn("Mail {} outcome dropped: its lease ended and another worker took it over", message.template());
+        }
+        return recorded;
     }
 
     static String domainOf(String address) {

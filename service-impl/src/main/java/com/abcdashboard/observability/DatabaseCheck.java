@@ -1,18 +1,17 @@
 package com.abcdashboard.observability;
 
-import com.abcdashboard.persistence.MongoStore;
 import io.helidon.health.HealthCheck;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Readiness: the instance can serve only while MongoDB answers a ping. */
+/** Readiness: the instance can serve only while the database (MongoDB) answers a ping. */
 public final class DatabaseCheck implements HealthCheck {
-    private final MongoStore store;
+    private final DatabasePing database;
 
-    public DatabaseCheck(MongoStore store) {
-        this.store = store;
+    public DatabaseCheck(DatabasePing database) {
+        this.database = database;
     }
 
     @Override
@@ -27,7 +26,7 @@ public final class DatabaseCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Optional<Duration> rtt = store.ping();
+        Optional<Duration> rtt = database.ping();
         HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(rtt.isPresent());
         rtt.ifPresent(d -> response.detail("responseTimeMs", d.toMillis()));
         return response.build();

@@ -1,6 +1,5 @@
 package com.abcdashboard.observability;
 
-import com.abcdashboard.persistence.MongoStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +34,7 @@ public final class HealthReporter {
     /** How a supporting service (mail, cache) is doing; {@code degraded} marks the whole report degraded. */
     public record ServiceState(String mode, boolean degraded) {}
 
-    private final MongoStore store;
+    private final DatabasePing database;
     private final Clock clock;
     private final Instant startedAt;
     private final String version;
@@ -43,8 +42,12 @@ public final class HealthReporter {
     private final Supplier<ServiceState> cache;
 
     public HealthReporter(
-            MongoStore store, Clock clock, String version, Supplier<ServiceState> email, Supplier<ServiceState> cache) {
-        this.store = store;
+            DatabasePing database,
+            Clock clock,
+            String version,
+            Supplier<ServiceState> email,
+            Supplier<ServiceState> cache) {
+        this.database = database;
         this.clock = clock;
         this.startedAt = clock.instant();
         this.version = version;
@@ -53,7 +56,7 @@ public final class HealthReporter {
     }
 
     public Report report() {
-        Optional<Duration> ping = store.ping();
+        Optional<Duration> ping = database.ping();
         ServiceState emailState = email.get();
         ServiceState cacheState = cache.get();
         Status status = ping.isEmpty()

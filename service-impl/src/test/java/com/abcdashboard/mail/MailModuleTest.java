@@ -60,7 +60,7 @@ class MailModuleTest {
 
     @Test
     void withoutEmailHostMailIsCapturedInProcessAndReadableOverImapWithTheRecipientAddress() throws Exception {
-        try (MailModule mail = MailModule.start(testConfig(), db.database(), Clock.systemUTC())) {
+        try (MailModule mail = MailModule.start(testConfig(), db.outboxStore(), Clock.systemUTC())) {
             DevMailServer dev = mail.devServer().orElseThrow();
 
             mail.outbox().enqueue(RESET);
@@ -86,7 +86,7 @@ class MailModuleTest {
 
     @Test
     void reportsDevCaptureModeAndHealthyWhenMailFlows() {
-        try (MailModule mail = MailModule.start(testConfig(), db.database(), Clock.systemUTC())) {
+        try (MailModule mail = MailModule.start(testConfig(), db.outboxStore(), Clock.systemUTC())) {
             mail.outbox().enqueue(RESET);
             await().atMost(BOUND)
                     .until(() -> mail.devServer().orElseThrow().received().size() == 1);
@@ -97,7 +97,7 @@ class MailModuleTest {
 
     @Test
     void closeStopsTheCaptureServer() {
-        MailModule mail = MailModule.start(testConfig(), db.database(), Clock.systemUTC());
+        MailModule mail = MailModule.start(testConfig(), db.outboxStore(), Clock.systemUTC());
         int smtpPort = mail.devServer().orElseThrow().smtpPort();
         assertThat(FreePort.accepts(smtpPort)).isTrue();
 
@@ -114,7 +114,7 @@ class MailModuleTest {
                 "EMAIL_PORT",
                 Integer.toString(smtp.getSmtp().getPort()));
 
-        try (MailModule mail = MailModule.start(config, db.database(), Clock.systemUTC())) {
+        try (MailModule mail = MailModule.start(config, db.outboxStore(), Clock.systemUTC())) {
             mail.outbox().enqueue(RESET);
 
             assertThat(smtp.waitForIncomingEmail(BOUND.toMillis(), 1)).isTrue();

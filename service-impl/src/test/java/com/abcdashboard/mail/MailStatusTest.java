@@ -26,12 +26,12 @@ class MailStatusTest {
 
     private final MutableClock clock = new MutableClock(T0);
     private OutboxDatabase db;
-    private MongoMailOutbox outbox;
+    private StoredMailOutbox outbox;
 
     @BeforeEach
     void open() {
         db = new OutboxDatabase();
-        outbox = new MongoMailOutbox(db.database(), clock, () -> {});
+        outbox = new StoredMailOutbox(db.outboxStore(), clock, () -> {});
     }
 
     @AfterEach
@@ -41,7 +41,7 @@ class MailStatusTest {
 
     private OutboxWorker workerTo(int port) {
         return new OutboxWorker(
-                db.database(),
+                db.outboxStore(),
                 new MailTemplates(),
                 new SmtpMailSender(OutboxWorkerTest.smtpAt(port)),
                 clock,

@@ -1,6 +1,7 @@
 package com.abcdashboard.mail;
 
 import com.abcdashboard.config.AppConfig;
+import com.abcdashboard.persistence.MongoOutboxStore;
 import com.abcdashboard.persistence.MongoStore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -25,8 +26,15 @@ final class OutboxDatabase implements AutoCloseable {
         return store.database();
     }
 
+    /** The outbox store on this database (its index created). */
+    MongoOutboxStore outboxStore() {
+        MongoOutboxStore outbox = new MongoOutboxStore(store.database());
+        outbox.createIndexes();
+        return outbox;
+    }
+
     MongoCollection<Document> outbox() {
-        return store.database().getCollection(MongoMailOutbox.COLLECTION);
+        return store.database().getCollection(MongoOutboxStore.COLLECTION);
     }
 
     /** The one message of the outbox. */

@@ -51,7 +51,7 @@ class OutboxLoggingTest {
 
     private OutboxWorker workerTo(int port) {
         return new OutboxWorker(
-                db.database(),
+                db.outboxStore(),
                 new MailTemplates(),
                 new SmtpMailSender(OutboxWorkerTest.smtpAt(port)),
                 clock,
@@ -60,7 +60,7 @@ class OutboxLoggingTest {
 
     @Test
     void deliveryAndFailureLogsNameTheTemplateAndTheRecipientDomainOnly() {
-        MongoMailOutbox outbox = new MongoMailOutbox(db.database(), clock, () -> {});
+        StoredMailOutbox outbox = new StoredMailOutbox(db.outboxStore(), clock, () -> {});
         outbox.enqueue(RESET);
         workerTo(FreePort.closed()).drainDue();
         clock.advance(java.time.Duration.ofMinutes(1));

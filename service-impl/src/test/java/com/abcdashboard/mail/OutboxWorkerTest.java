@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
+import com.abcdashboard.persistence.MongoOutboxStore;
 import com.abcdashboard.persistence.MongoStore;
 import com.abcdashboard.testsupport.FreePort;
 import com.abcdashboard.testsupport.MutableClock;
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The outbox end to end: MongoMailOutbox → OutboxWorker → SmtpMailSender → a real SMTP server
+ * The outbox end to end: StoredMailOutbox → MongoOutboxStore, OutboxWorker → SmtpMailSender → a real SMTP server
  * (GreenMail), on the embedded MongoDB-compatible server. Time moves only when the test moves the clock.
  */
 class OutboxWorkerTest {
@@ -77,7 +78,7 @@ class OutboxWorkerTest {
     }
 
     private OutboxWorker worker(MailSender sender, DeliveryPolicy policy) {
-        OutboxWorker worker = new OutboxWorker(db.database(), new MailTemplates(), sender, clock, policy);
+        OutboxWorker worker = new OutboxWorker(db.outboxStore(), new MailTemplates(), sender, clock, policy);
         workers.add(worker);
         return worker;
     }
@@ -90,15 +91,13 @@ class OutboxWorkerTest {
         return workerTo(smtp.getSmtp().getPort());
     }
 
-    private MongoMailOutbox outbox(OutboxWorker worker) {
-        MongoMailOutbox outbox = new MongoMailOutbox(db.database(), clock, worker::wake);
-        outbox.createIndexes();
-        return outbox;
+    private StoredMailOutbox outbox(OutboxWorker worker) {
+        return new StoredMailOutbox(db.outboxStore(), clock, worker::wake);
     }
 
     /** An outbox that does not signal any worker: the message waits for a poll, a drain or a stop. */
-    private MongoMailOutbox silentOutbox() {
-        return new MongoMailOutbox(db.database(), clock, () -> {});
+    private StoredMailOutbox silentOutbox() {
+        return new StoredMailOutbox(db.outboxStore(), clock, () -> {});
     }
 
     @Test
@@ -110,7 +109,7 @@ class OutboxWorkerTest {
                 "away");
         try (MongoStore store = MongoStore.open(away)) {
             OutboxWorker worker = new OutboxWorker(
-                    store.database(),
+                    new MongoOutboxStore(store.database()),
                     new MailTemplates(),
                     new SmtpMailSender(smtpAt(FreePort.closed())),
                     clock,
@@ -169,7 +168,7 @@ class OutboxWorkerTest {
         OutboxWorker worker = worker(
                 new SmtpMailSender(smtpAt(smtp.getSmtp().getPort())),
                 DeliveryPolicy.DEFAULT.withPollInterval(Duration.ofHours(1)));
-        MongoMailOutbox outbox = outbox(worker);
+        StoredMailOutbox outbox = outbox(worker);
         worker.start();
         outbox.enqueue(VERIFY);
         await().atMost(BOUND).until(() -> "SENT".equals(db.only().getString("status")));
@@ -333,11 +332,11 @@ class OutboxWorkerTest {
         OutboxWorker worker = worker(
                 new SmtpMailSender(smtpAt(smtp.getSmtp().getPort())),
                 DeliveryPolicy.DEFAULT.withPollInterval(Duration.ofHours(1)));
-        MongoMailOutbox waking = outbox(worker);
+        StoredMailOutbox waking = outbox(worker);
         worker.start();
         waking.enqueue(VERIFY);
         await().atMost(BOUND).until(() -> "SENT".equals(db.only().getString("status")));
-        MongoMailOutbox silent = silentOutbox();
+        StoredMailOutbox silent = silentOutbox();
         for (int i = 0; i < 3; i++) {
             silent.enqueue(
                     new EmailMessage("user" + i + "@example.com", Template.PASSWORD_CHANGED, Map.of("name", "U")));
@@ -359,7 +358,7 @@ class OutboxWorkerTest {
                     release.await();
                 },
                 DeliveryPolicy.DEFAULT);
-        MongoMailOutbox outbox = outbox(worker);
+        StoredMailOutbox outbox = outbox(worker);
         worker.start();
         try {
             outbox.enqueue(VERIFY);

@@ -1,4 +1,4 @@
-package com.abcdashboard.mail;
+package com.abcdashboard.persistence;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;

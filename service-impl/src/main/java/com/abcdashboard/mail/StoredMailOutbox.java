@@ -1,0 +1,28 @@
+package com.abcdashboard.mail;
+
+import com.abcdashboard.domain.mail.EmailMessage;
+import com.abcdashboard.domain.mail.MailOutbox;
+import com.abcdashboard.domain.mail.OutboxStore;
+import java.time.Clock;
+
+/**
+ * Stores mail in the {@link OutboxStore} before anything is sent, then nudges the worker. A request only
+ * pays for one insert; delivery, retries and restarts are the {@link OutboxWorker}'s business.
+ */
+public final class StoredMailOutbox implements MailOutbox {
+    private final OutboxStore store;
+    private final Clock clock;
+    private final Runnable wakeWorker;
+
+    public StoredMailOutbox(OutboxStore store, Clock clock, Runnable wakeWorker) {
+        this.store = store;
+        this.clock = clock;
+        this.wakeWorker = wakeWorker;
+    }
+
+    @Override
+    public void enqueue(EmailMessage message) {
+        store.add(message, clock.instant());
+        wakeWorker.run();
+    }
+}
