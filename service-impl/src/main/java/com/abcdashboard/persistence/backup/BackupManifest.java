@@ -21,6 +21,16 @@ public record BackupManifest(
     public static final String FILE = "manifest.json";
     public static final String FORMAT = "abc-dashboard-backup/1";
 
+    /**
+     * Canonical Extended JSON, as the data files: the index specifications come back with their exact
+     * types (an Int64 option stays Int64). Manifests of earlier versions are Relaxed Extended JSON; the
+     * parser reads both, so they still restore.
+     */
+    private static final JsonWriterSettings MANIFEST_JSON = JsonWriterSettings.builder()
+            .outputMode(JsonMode.EXTENDED)
+            .indent(true)
+            .build();
+
     /** One collection: its file ({@code <name>.jsonl}), how many documents, and the file's SHA-256. */
     public record Entry(String name, String file, long documents, String sha256, List<Document> indexes) {}
 
@@ -38,10 +48,7 @@ public record BackupManifest(
                 .append("createdAt", createdAt.toString())
                 .append("database", database)
                 .append("collections", entries);
-        String json = manifest.toJson(JsonWriterSettings.builder()
-                .outputMode(JsonMode.RELAXED)
-                .indent(true)
-                .build());
+        String json = manifest.toJson(MANIFEST_JSON);
         Files.writeString(dir.resolve(FILE), json + "\n", StandardCharsets.UTF_8);
     }
 

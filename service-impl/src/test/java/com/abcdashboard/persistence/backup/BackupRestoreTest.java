@@ -137,6 +137,43 @@ class BackupRestoreTest {
     }
 
     @Test
+    void theManifestKeepsEveryIndexSpecificationWithItsExactBsonTypes() {
+        database.getCollection("events")
+                .createIndex(
+                        new Document("at", 1),
+                        new com.mongodb.client.model.IndexOptions()
+                                .name("events_at_ttl")
+                                .expireAfter(3_600L, java.util.concurrent.TimeUnit.SECONDS));
+        List<Document> listed = database.getCollection("events").listIndexes().into(new ArrayList<>());
+
+        DatabaseBackup.export(database, backup, "1.2.3", CLOCK);
+
+        assertThat(BackupManifest.read(backup).collections())
+                .filteredOn(e -> e.name().equals("events"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.indexes()).isEqualTo(listed));
+    }
+
+    @Test
+    void aManifestInRelaxedExtendedJsonAsEarlierVersionsWroteItStillRestores() throws IOException {
+        Map<String, List<String>> before = content();
+        DatabaseBackup.export(database, backup, "1.2.3", CLOCK);
+        Path manifest = backup.resolve(BackupManifest.FILE);
+        Files.writeString(
+                manifest,
+                Document.parse(Files.readString(manifest))
+                        .toJson(org.bson.json.JsonWriterSettings.builder()
+                                .outputMode(org.bson.json.JsonMode.RELAXED)
+                                .indent(true)
+                                .build()));
+        wipe();
+
+        DatabaseRestore.restore(database, backup, false);
+
+        assertThat(content()).isEqualTo(before);
+    }
+
+    @Test
     void theFilesHoldOneCanonicalDocumentPerLineAndTheManifestDescribesThem() throws IOException {
         DatabaseBackup.export(database, backup, "1.2.3", CLOCK);
 
