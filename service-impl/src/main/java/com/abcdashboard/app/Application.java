@@ -70,7 +70,7 @@ public final class Application implements AutoCloseable {
 
     /** Mail capture server of development and tests, when running (tests read the captured mail). */
     public Optional<DevMailServer> devMailServer() {
-        return infra.mail.devServer();
+        return infra.mailTransport.devServer();
     }
 
     /**
@@ -79,7 +79,7 @@ public final class Application implements AutoCloseable {
      */
     public int deliverDueMail() {
         infra.linkRequests.drainDue(useCases.linkFulfilment()::fulfil);
-        return infra.mail.deliverDueNow();
+        return infra.mailWorker.drainDue();
     }
 
     /** Link requests (forgot-password, resend-verification) stored and not yet fulfilled (tests). */

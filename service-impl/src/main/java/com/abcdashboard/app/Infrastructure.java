@@ -5,7 +5,13 @@ import com.abcdashboard.cache.RedisStore;
 import com.abcdashboard.cache.ResilientStore;
 import com.abcdashboard.cache.SharedStore;
 import com.abcdashboard.config.AppConfig;
-import com.abcdashboard.mail.MailModule;
+import com.abcdashboard.domain.mail.MailOutbox;
+import com.abcdashboard.mail.DeliveryPolicy;
+import com.abcdashboard.mail.MailTemplates;
+import com.abcdashboard.mail.MailTransport;
+import com.abcdashboard.mail.OutboxWorker;
+import com.abcdashboard.mail.SmtpMailSender;
+import com.abcdashboard.mail.StoredMailOutbox;
 import com.abcdashboard.observability.MeteredPasswordHasher;
 import com.abcdashboard.observability.MongoPoolGauges;
 import com.abcdashboard.observability.ServiceMetrics;
@@ -35,7 +41,9 @@ final class Infrastructure implements AutoCloseable {
     final ServiceMetrics metrics;
     final MongoStore store;
     final ResilientStore shared;
-    final MailModule mail;
+    final MailTransport mailTransport;
+    final OutboxWorker mailWorker;
+    final MailOutbox mail;
     final OffloadedPasswordHasher passwords;
     final MongoLinkRequests linkRequests;
 
@@ -44,13 +52,17 @@ final class Infrastructure implements AutoCloseable {
             ServiceMetrics metrics,
             MongoStore store,
             ResilientStore shared,
-            MailModule mail,
+            MailTransport mailTransport,
+            OutboxWorker mailWorker,
+            MailOutbox mail,
             OffloadedPasswordHasher passwords,
             MongoLinkRequests linkRequests) {
         this.clock = clock;
         this.metrics = metrics;
         this.store = store;
         this.shared = shared;
+        this.mailTransport = mailTransport;
+        this.mailWorker = mailWorker;
         this.mail = mail;
         this.passwords = passwords;
         this.linkRequests = linkRequests;
@@ -58,7 +70,8 @@ final class Infrastructure implements AutoCloseable {
 
     static Infrastructure open(AppConfig config, Clock clock, ServiceMetrics metrics) {
         MongoStore store = MongoStore.open(config.mongo(), List.of(new MongoPoolGauges(metrics, "main")));
-        MailModule mail = null;
+        MailTransport mailTransport = null;
+        OutboxWorker mailWorker = null;
         OffloadedPasswordHasher passwords = null;
         ResilientStore shared = sharedStore(config, clock);
         try {
@@ -67,10 +80,23 @@ final class Infrastructure implements AutoCloseable {
             if (store.isEmbedded()) {
                 EmbeddedCapacity.warnIfOutgrown(store.database(), EmbeddedCapacity.COMFORTABLE_USERS);
             }
+            // Mail: stored in the outbox by the request, delivered over SMTP by the worker's thread.
             MongoOutboxStore outboxStore = new MongoOutboxStore(store.database());
             outboxStore.createIndexes();
-            mail = MailModule.start(config, outboxStore, clock, store.isEmbedded());
-            metrics.gauge("mail.queued", "Mail messages due for delivery now", mail::backlog);
+            mailTransport = MailTransport.open(config);
+            mailWorker = new OutboxWorker(
+                    outboxStore,
+                    new MailTemplates(),
+                    new SmtpMailSender(mailTransport.smtp()),
+                    clock,
+                    DeliveryPolicy.DEFAULT);
+            if (store.isEmbedded()) {
+                // No other process reaches the embedded store: a claim left unsettled is a dead process's.
+                mailWorker.releaseAbandonedClaims();
+            }
+            mailWorker.start();
+            MailOutbox mail = new StoredMailOutbox(outboxStore, clock, mailWorker::wake);
+            metrics.gauge("mail.queued", "Mail messages due for delivery now", mailWorker::backlogOrUnknown);
             // bcrypt on its own threads: a sign-in flood must not hold the request threads' carriers.
             passwords = new OffloadedPasswordHasher(
                     new MeteredPasswordHasher(new BcryptPasswordHasher(config.security()), metrics));
@@ -79,13 +105,17 @@ final class Infrastructure implements AutoCloseable {
             // their time tells nothing.
             MongoLinkRequests linkRequests = new MongoLinkRequests(store.database(), clock);
             linkRequests.createIndexes();
-            return new Infrastructure(clock, metrics, store, shared, mail, passwords, linkRequests);
+            return new Infrastructure(
+                    clock, metrics, store, shared, mailTransport, mailWorker, mail, passwords, linkRequests);
         } catch (RuntimeException e) {
             if (passwords != null) {
                 passwords.close();
             }
-            if (mail != null) {
-                mail.close();
+            if (mailWorker != null) {
+                mailWorker.stop();
+            }
+            if (mailTransport != null) {
+                mailTransport.close();
             }
             shared.close();
             store.close();
@@ -113,7 +143,8 @@ final class Infrastructure implements AutoCloseable {
     public void close() {
         passwords.close();
         linkRequests.close();
-        mail.close();
+        mailWorker.stop(); // sends what is due, within its bound
+        mailTransport.close();
         shared.close();
         store.close();
     }

@@ -26,6 +26,7 @@ import com.abcdashboard.http.RouteNotFoundHandler;
 import com.abcdashboard.http.SecurityHeaders;
 import com.abcdashboard.http.SpecRoutes;
 import com.abcdashboard.http.UsersHandler;
+import com.abcdashboard.mail.MailStatus;
 import com.abcdashboard.observability.BuildInfo;
 import com.abcdashboard.observability.DatabaseCheck;
 import com.abcdashboard.observability.HealthReporter;
@@ -120,7 +121,7 @@ final class Routes {
                 infra.store::ping,
                 infra.clock,
                 build.version(),
-                infra.mail.health(),
+                new MailStatus(infra.mailTransport.mode(), infra.mailWorker, MailStatus.DEFAULT_BACKLOG_THRESHOLD),
                 // "redis" or "memory"; degraded while Redis does not answer.
                 () -> new ServiceState(infra.shared.kind(), infra.shared.degraded()));
         // For alerting (docker/monitoring/rules): what /ready and the health report's cache say.

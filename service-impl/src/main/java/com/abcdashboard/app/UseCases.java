@@ -67,7 +67,7 @@ record UseCases(
         LoginLocks loginLocks = new LoginLocks(users, new SharedLoginLocks(infra.shared, infra.metrics), settings);
         OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
         EmailLinks links =
-                new EmailLinks(new MongoOneTimeTokenRepository(db), opaqueTokens, infra.mail.outbox(), settings, clock);
+                new EmailLinks(new MongoOneTimeTokenRepository(db), opaqueTokens, infra.mail, settings, clock);
         SessionService sessions = new SessionService(
                 sessionStore, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
         AuditLog audit = new MeteredAuditLog(new MongoAuditLog(db), infra.metrics);
@@ -92,7 +92,7 @@ record UseCases(
                         infra.passwords,
                         sessions,
                         links,
-                        infra.mail.outbox(),
+                        infra.mail,
                         audit,
                         rateLimiter,
                         infra.linkRequests,

@@ -9,12 +9,13 @@ import java.time.Duration;
  * operation), after which another worker may take it over. Between rounds the worker waits for an
  * enqueue signal or {@code pollInterval}, whichever comes first.
  */
-record DeliveryPolicy(int maxAttempts, Duration firstRetry, Duration maxRetry, Duration lease, Duration pollInterval) {
+public record DeliveryPolicy(
+        int maxAttempts, Duration firstRetry, Duration maxRetry, Duration lease, Duration pollInterval) {
     /** 8 attempts over about an hour: 30 s, 1, 2, 4, 8, 16, 32 minutes. */
-    static final DeliveryPolicy DEFAULT = new DeliveryPolicy(
+    public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(
             8, Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofMinutes(2), Duration.ofSeconds(5));
 
-    DeliveryPolicy {
+    public DeliveryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }

@@ -9,16 +9,16 @@ import java.util.function.Supplier;
  * or more than {@code backlogThreshold} messages are waiting to be sent now. Degraded mail never makes the
  * service unhealthy: requests still succeed, the outbox keeps the messages.
  */
-final class MailStatus implements Supplier<ServiceState> {
+public final class MailStatus implements Supplier<ServiceState> {
     static final String SMTP = "smtp";
     static final String DEV_CAPTURE = "dev-capture";
-    static final long DEFAULT_BACKLOG_THRESHOLD = 100;
+    public static final long DEFAULT_BACKLOG_THRESHOLD = 100;
 
     private final String mode;
     private final OutboxWorker worker;
     private final long backlogThreshold;
 
-    MailStatus(String mode, OutboxWorker worker, long backlogThreshold) {
+    public MailStatus(String mode, OutboxWorker worker, long backlogThreshold) {
         this.mode = mode;
         this.worker = worker;
         this.backlogThreshold = backlogThreshold;

@@ -22,7 +22,10 @@ import org.slf4j.LoggerFactory;
  * attempt, or at once when no retry can help, the message is marked FAILED. Logs name the template, the
  * recipient's domain and the error class only: variables carry one-time links.
  */
-final class OutboxWorker {
+public final class OutboxWorker {
+    /** How long {@link #stop()} lets the worker send what is due. */
+    public static final Duration STOP_BOUND = Duration.ofSeconds(5);
+
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
     private final OutboxStore outbox;
     private final MailTemplates templates;
@@ -44,7 +47,7 @@ final class OutboxWorker {
         this.policy = policy;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (thread != null) {
             throw new IllegalStateException("The mail outbox worker is already started");
         }
@@ -52,7 +55,7 @@ final class OutboxWorker {
     }
 
     /** Something was enqueued: deliver now rather than at the next poll. */
-    void wake() {
+    public void wake() {
         wakeUp.release();
     }
 
@@ -74,7 +77,7 @@ final class OutboxWorker {
      * process can reach, before this worker starts: then every claim is a dead process's. The message may
      * have been sent just before that process died, so it may arrive twice (at least once, as always).
      */
-    long releaseAbandonedClaims() {
+    public long releaseAbandonedClaims() {
         long released = outbox.releaseClaims(clock.instant());
         if (released > 0) {
             LOG.info("Mail outbox: {} message(s) claimed by a process that stopped are due again", released);
@@ -82,9 +85,23 @@ final class OutboxWorker {
         return released;
     }
 
+    /** Messages due for delivery now, or -1 when the database cannot say (a gauge must not fail a scrape). */
+    public long backlogOrUnknown() {
+        try {
+            return backlog();
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Delivers every message due now on the caller's thread; returns how many were attempted. */
-    int drainDue() {
+    public int drainDue() {
         return drain(() -> true);
+    }
+
+    /** {@link #stop(Duration)} within {@link #STOP_BOUND}. */
+    public void stop() {
+        stop(STOP_BOUND);
     }
 
     /**
@@ -92,7 +109,7 @@ final class OutboxWorker {
      * bound} allows; returns within about {@code bound}. A send still running then is abandoned to its
      * lease: another instance, or this one after a restart, takes it over.
      */
-    void stop(Duration bound) {
+    public void stop(Duration bound) {
         Thread running;
         synchronized (this) {
             if (thread == null || stopping) {

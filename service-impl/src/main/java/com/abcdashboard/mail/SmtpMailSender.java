@@ -25,14 +25,14 @@ import java.util.Properties;
  * certificate must match its host name. Connect, read and write time out, so a slow or silent server
  * costs the worker one bounded attempt, never a hang.
  */
-final class SmtpMailSender implements MailSender {
+public final class SmtpMailSender implements MailSender {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final Session session;
     private final InternetAddress from;
 
     /** @param config an EMAIL_* configuration with a host (the capture server's, in development) */
-    SmtpMailSender(AppConfig.Email config) {
+    public SmtpMailSender(AppConfig.Email config) {
         this(config, TIMEOUT);
     }
 

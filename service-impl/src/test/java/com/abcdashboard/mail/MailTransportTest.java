@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.EmailMessage.Template;
+import com.abcdashboard.domain.mail.MailOutbox;
 import com.abcdashboard.observability.HealthReporter.ServiceState;
 import com.abcdashboard.testsupport.FreePort;
 import com.abcdashboard.testsupport.TestSmtp;
@@ -16,7 +17,9 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
@@ -24,8 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The module as Application starts it: configuration in, outbox, delivery, capture and health out. */
-class MailModuleTest {
+/**
+ * Mail as Application wires it: configuration in, the transport (SMTP or the capture server), the outbox
+ * and its worker, and the health line.
+ */
+class MailTransportTest {
     private static final Duration BOUND = Duration.ofSeconds(10);
     private static final EmailMessage RESET = new EmailMessage(
             "jane@example.com",
@@ -36,6 +42,7 @@ class MailModuleTest {
     final GreenMailExtension smtp = TestSmtp.perTest();
 
     private OutboxDatabase db;
+    private final List<OutboxWorker> workers = new ArrayList<>();
 
     @BeforeEach
     void open() {
@@ -44,7 +51,26 @@ class MailModuleTest {
 
     @AfterEach
     void close() {
+        workers.forEach(OutboxWorker::stop);
         db.close();
+    }
+
+    /** The worker delivering through {@code transport}, started, and the outbox that wakes it. */
+    private MailOutbox delivering(MailTransport transport) {
+        OutboxWorker worker = worker(transport);
+        worker.start();
+        return new StoredMailOutbox(db.outboxStore(), Clock.systemUTC(), worker::wake);
+    }
+
+    private OutboxWorker worker(MailTransport transport) {
+        OutboxWorker worker = new OutboxWorker(
+                db.outboxStore(),
+                new MailTemplates(),
+                new SmtpMailSender(transport.smtp()),
+                Clock.systemUTC(),
+                DeliveryPolicy.DEFAULT);
+        workers.add(worker);
+        return worker;
     }
 
     private static AppConfig testConfig(String... pairs) {
@@ -60,10 +86,10 @@ class MailModuleTest {
 
     @Test
     void withoutEmailHostMailIsCapturedInProcessAndReadableOverImapWithTheRecipientAddress() throws Exception {
-        try (MailModule mail = MailModule.start(testConfig(), db.outboxStore(), Clock.systemUTC())) {
-            DevMailServer dev = mail.devServer().orElseThrow();
+        try (MailTransport transport = MailTransport.open(testConfig())) {
+            DevMailServer dev = transport.devServer().orElseThrow();
 
-            mail.outbox().enqueue(RESET);
+            delivering(transport).enqueue(RESET);
             await().atMost(BOUND).until(() -> dev.received().size() == 1);
 
             Properties props = new Properties();
@@ -86,22 +112,25 @@ class MailModuleTest {
 
     @Test
     void reportsDevCaptureModeAndHealthyWhenMailFlows() {
-        try (MailModule mail = MailModule.start(testConfig(), db.outboxStore(), Clock.systemUTC())) {
-            mail.outbox().enqueue(RESET);
+        try (MailTransport transport = MailTransport.open(testConfig())) {
+            OutboxWorker worker = worker(transport);
+            worker.start();
+            new StoredMailOutbox(db.outboxStore(), Clock.systemUTC(), worker::wake).enqueue(RESET);
             await().atMost(BOUND)
-                    .until(() -> mail.devServer().orElseThrow().received().size() == 1);
+                    .until(() -> transport.devServer().orElseThrow().received().size() == 1);
 
-            assertThat(mail.health().get()).isEqualTo(new ServiceState("dev-capture", false));
+            assertThat(new MailStatus(transport.mode(), worker, MailStatus.DEFAULT_BACKLOG_THRESHOLD).get())
+                    .isEqualTo(new ServiceState("dev-capture", false));
         }
     }
 
     @Test
     void closeStopsTheCaptureServer() {
-        MailModule mail = MailModule.start(testConfig(), db.outboxStore(), Clock.systemUTC());
-        int smtpPort = mail.devServer().orElseThrow().smtpPort();
+        MailTransport transport = MailTransport.open(testConfig());
+        int smtpPort = transport.devServer().orElseThrow().smtpPort();
         assertThat(FreePort.accepts(smtpPort)).isTrue();
 
-        mail.close();
+        transport.close();
 
         assertThat(FreePort.accepts(smtpPort)).isFalse();
     }
@@ -114,12 +143,12 @@ class MailModuleTest {
                 "EMAIL_PORT",
                 Integer.toString(smtp.getSmtp().getPort()));
 
-        try (MailModule mail = MailModule.start(config, db.outboxStore(), Clock.systemUTC())) {
-            mail.outbox().enqueue(RESET);
+        try (MailTransport transport = MailTransport.open(config)) {
+            delivering(transport).enqueue(RESET);
 
             assertThat(smtp.waitForIncomingEmail(BOUND.toMillis(), 1)).isTrue();
-            assertThat(mail.devServer()).isEmpty();
-            assertThat(mail.health().get().mode()).isEqualTo("smtp");
+            assertThat(transport.devServer()).isEmpty();
+            assertThat(transport.mode()).isEqualTo("smtp");
         }
     }
 }
