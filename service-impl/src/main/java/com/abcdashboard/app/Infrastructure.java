@@ -7,7 +7,6 @@ import com.abcdashboard.cache.SharedStore;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.mail.MailOutbox;
 import com.abcdashboard.mail.DeliveryPolicy;
-import com.abcdashboard.mail.MailTemplates;
 import com.abcdashboard.mail.MailTransport;
 import com.abcdashboard.mail.OutboxWorker;
 import com.abcdashboard.mail.SmtpMailSender;
@@ -85,11 +84,7 @@ final class Infrastructure implements AutoCloseable {
             outboxStore.createIndexes();
             mailTransport = MailTransport.open(config);
             mailWorker = new OutboxWorker(
-                    outboxStore,
-                    new MailTemplates(),
-                    new SmtpMailSender(mailTransport.smtp()),
-                    clock,
-                    DeliveryPolicy.DEFAULT);
+                    outboxStore, new SmtpMailSender(mailTransport.smtp()), clock, DeliveryPolicy.DEFAULT);
             if (store.isEmbedded()) {
                 // No other process reaches the embedded store: a claim left unsettled is a dead process's.
                 mailWorker.releaseAbandonedClaims();

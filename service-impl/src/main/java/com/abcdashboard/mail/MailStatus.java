@@ -9,20 +9,10 @@ import java.util.function.Supplier;
  * or more than {@code backlogThreshold} messages are waiting to be sent now. Degraded mail never makes the
  * service unhealthy: requests still succeed, the outbox keeps the messages.
  */
-public final class MailStatus implements Supplier<ServiceState> {
+public record MailStatus(String mode, OutboxWorker worker, long backlogThreshold) implements Supplier<ServiceState> {
     static final String SMTP = "smtp";
     static final String DEV_CAPTURE = "dev-capture";
     public static final long DEFAULT_BACKLOG_THRESHOLD = 100;
-
-    private final String mode;
-    private final OutboxWorker worker;
-    private final long backlogThreshold;
-
-    public MailStatus(String mode, OutboxWorker worker, long backlogThreshold) {
-        this.mode = mode;
-        this.worker = worker;
-        this.backlogThreshold = backlogThreshold;
-    }
 
     @Override
     public ServiceState get() {

@@ -28,7 +28,7 @@ public final class OutboxWorker {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
     private final OutboxStore outbox;
-    private final MailTemplates templates;
+    private final MailTemplates templates = new MailTemplates();
     private final MailSender sender;
     private final Clock clock;
     private final DeliveryPolicy policy;
@@ -38,10 +38,8 @@ public final class OutboxWorker {
     private volatile long stopDeadlineNanos;
     private Thread thread;
 
-    public OutboxWorker(
-            OutboxStore outbox, MailTemplates templates, MailSender sender, Clock clock, DeliveryPolicy policy) {
+    public OutboxWorker(OutboxStore outbox, MailSender sender, Clock clock, DeliveryPolicy policy) {
         this.outbox = outbox;
-        this.templates = templates;
         this.sender = sender;
         this.clock = clock;
         this.policy = policy;

@@ -6,20 +6,11 @@ import com.abcdashboard.domain.mail.OutboxStore;
 import java.time.Clock;
 
 /**
- * Stores mail in the {@link OutboxStore} before anything is sent, then nudges the worker. A request only
- * pays for one insert; delivery, retries and restarts are the {@link OutboxWorker}'s business.
+ * Stores mail in the {@link OutboxStore} before anything is sent, then nudges the worker ({@code
+ * wakeWorker}). A request only pays for one insert; delivery, retries and restarts are the {@link
+ * OutboxWorker}'s business.
  */
-public final class StoredMailOutbox implements MailOutbox {
-    private final OutboxStore store;
-    private final Clock clock;
-    private final Runnable wakeWorker;
-
-    public StoredMailOutbox(OutboxStore store, Clock clock, Runnable wakeWorker) {
-        this.store = store;
-        this.clock = clock;
-        this.wakeWorker = wakeWorker;
-    }
-
+public record StoredMailOutbox(OutboxStore store, Clock clock, Runnable wakeWorker) implements MailOutbox {
     @Override
     public void enqueue(EmailMessage message) {
         store.add(message, clock.instant());

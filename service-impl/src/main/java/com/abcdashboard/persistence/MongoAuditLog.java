@@ -23,9 +23,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -142,11 +140,6 @@ public final class MongoAuditLog implements AuditLog {
     }
 
     private static AuditEvent toEvent(Document d) {
-        Map<String, String> details = new LinkedHashMap<>();
-        Document stored = d.get("details", Document.class);
-        if (stored != null) {
-            stored.forEach((key, value) -> details.put(key, String.valueOf(value)));
-        }
         return new AuditEvent(
                 d.getObjectId("_id").toHexString(),
                 // Unknown stored actions (a newer version wrote them) read as the closest generic one.
@@ -155,7 +148,7 @@ public final class MongoAuditLog implements AuditLog {
                 d.getString("actorId"),
                 d.getString("targetId"),
                 new ClientInfo(d.getString("ipAddress"), d.getString("userAgent"), d.getString("correlationId")),
-                details);
+                Documents.strings(d.get("details", Document.class)));
     }
 
     private static void putIfNotNull(Document doc, String field, Object value) {

@@ -2,17 +2,13 @@ package com.abcdashboard.persistence;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Filters.or;
 
 import com.abcdashboard.domain.auth.LinkRequests;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +36,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class MongoLinkRequests implements LinkRequests, AutoCloseable {
     static final String COLLECTION = "link_requests";
-    static final String PENDING = "PENDING";
+    static final String PENDING = LeasedClaims.PENDING;
     static final String CLAIMED = "CLAIMED";
     static final String FAILED = "FAILED";
     static final int MAX_ATTEMPTS = 8;
@@ -140,22 +136,7 @@ public final class MongoLinkRequests implements LinkRequests, AutoCloseable {
     }
 
     private Document claim() {
-        Instant now = clock.instant();
-        Date at = Date.from(now);
-        Bson due = or(
-                and(eq("status", PENDING), lte("nextAttemptAt", at)),
-                and(eq("status", CLAIMED), lte("lockedUntil", at)));
-        return requests.findOneAndUpdate(
-                due,
-                Updates.combine(
-                        Updates.set("status", CLAIMED),
-                        Updates.set("lockedUntil", Date.from(now.plus(LEASE))),
-                        // Names this claim: a worker whose lease ran out must not settle its successor's.
-                        Updates.set("claim", new ObjectId()),
-                        Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions()
-                        .sort(Sorts.ascending("nextAttemptAt"))
-                        .returnDocument(ReturnDocument.AFTER));
+        return LeasedClaims.claimDue(requests, CLAIMED, clock.instant(), LEASE);
     }
 
     private void fulfil(Document claimed, Consumer<LinkRequest> fulfil) {

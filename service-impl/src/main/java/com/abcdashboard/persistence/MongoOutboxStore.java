@@ -2,24 +2,19 @@ package com.abcdashboard.persistence;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lte;
-import static com.mongodb.client.model.Filters.or;
 
 import com.abcdashboard.domain.mail.EmailMessage;
 import com.abcdashboard.domain.mail.OutboxStore;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReturnDocument;
-import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -34,7 +29,7 @@ import org.bson.types.ObjectId;
  */
 public final class MongoOutboxStore implements OutboxStore {
     public static final String COLLECTION = "email_outbox";
-    static final String PENDING = "PENDING";
+    static final String PENDING = LeasedClaims.PENDING;
     static final String SENDING = "SENDING";
     static final String SENT = "SENT";
     static final String FAILED = "FAILED";
@@ -66,43 +61,23 @@ public final class MongoOutboxStore implements OutboxStore {
 
     @Override
     public Optional<Claimed> claimDue(Instant now, Duration lease) {
-        Document claimed = outbox.findOneAndUpdate(
-                due(Date.from(now)),
-                Updates.combine(
-                        Updates.set("status", SENDING),
-                        Updates.set("lockedUntil", Date.from(now.plus(lease))),
-                        // Names this claim: a deliverer whose lease ran out must not overwrite its successor's outcome.
-                        Updates.set("claim", new ObjectId()),
-                        Updates.inc("attempts", 1)),
-                new FindOneAndUpdateOptions()
-                        .sort(Sorts.ascending("nextAttemptAt"))
-                        .returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(MongoOutboxStore::claimed);
+        return Optional.ofNullable(LeasedClaims.claimDue(outbox, SENDING, now, lease))
+                .map(MongoOutboxStore::claimed);
     }
 
     @Override
     public boolean markSent(Claimed message, Instant at) {
-        return settle(message, Updates.combine(Updates.set("status", SENT), Updates.set("sentAt", Date.from(at))));
+        return settle(message, SENT, "sentAt", at, null);
     }
 
     @Override
     public boolean retryAt(Claimed message, Instant next, String error) {
-        return settle(
-                message,
-                Updates.combine(
-                        Updates.set("status", PENDING),
-                        Updates.set("nextAttemptAt", Date.from(next)),
-                        Updates.set("lastError", error)));
+        return settle(message, PENDING, "nextAttemptAt", next, error);
     }
 
     @Override
     public boolean markFailed(Claimed message, Instant at, String error) {
-        return settle(
-                message,
-                Updates.combine(
-                        Updates.set("status", FAILED),
-                        Updates.set("failedAt", Date.from(at)),
-                        Updates.set("lastError", error)));
+        return settle(message, FAILED, "failedAt", at, error);
     }
 
     /**
@@ -111,7 +86,8 @@ public final class MongoOutboxStore implements OutboxStore {
      */
     @Override
     public long countDue(Instant now) {
-        return outbox.withTimeout(COUNT_TIMEOUT_MS, TimeUnit.MILLISECONDS).countDocuments(due(Date.from(now)));
+        return outbox.withTimeout(COUNT_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+                .countDocuments(LeasedClaims.due(SENDING, now));
     }
 
     @Override
@@ -120,37 +96,33 @@ public final class MongoOutboxStore implements OutboxStore {
                 .getModifiedCount();
     }
 
-    private static Bson due(Date now) {
-        return or(
-                and(eq("status", PENDING), lte("nextAttemptAt", now)),
-                and(eq("status", SENDING), lte("lockedUntil", now)));
-    }
-
-    /** Records the outcome of a claim, unless another deliverer took the message over meanwhile. */
-    private boolean settle(Claimed message, Bson outcome) {
+    /**
+     * Records the outcome of a claim — the new status, when ({@code timeField}), and what went wrong if
+     * anything did — unless another deliverer took the message over meanwhile.
+     */
+    private boolean settle(Claimed message, String status, String timeField, Instant time, String error) {
         Bson stillOurs = and(
                 eq("_id", new ObjectId(message.id())),
                 eq("status", SENDING),
                 eq("claim", new ObjectId(message.claim())));
-        return outbox.updateOne(
-                                stillOurs,
-                                Updates.combine(outcome, Updates.unset("lockedUntil"), Updates.unset("claim")))
-                        .getModifiedCount()
-                == 1;
+        List<Bson> outcome = new ArrayList<>(List.of(
+                Updates.set("status", status),
+                Updates.set(timeField, Date.from(time)),
+                Updates.unset("lockedUntil"),
+                Updates.unset("claim")));
+        if (error != null) {
+            outcome.add(Updates.set("lastError", error));
+        }
+        return outbox.updateOne(stillOurs, Updates.combine(outcome)).getModifiedCount() == 1;
     }
 
     private static Claimed claimed(Document document) {
-        Map<String, String> variables = new HashMap<>();
-        Document stored = document.get("variables", Document.class);
-        if (stored != null) {
-            stored.forEach((name, value) -> variables.put(name, String.valueOf(value)));
-        }
         return new Claimed(
                 document.getObjectId("_id").toHexString(),
                 document.getObjectId("claim").toHexString(),
                 document.getString("to"),
                 String.valueOf(document.getString("template")),
-                variables,
+                Documents.strings(document.get("variables", Document.class)),
                 document.getInteger("attempts", 1));
     }
 }

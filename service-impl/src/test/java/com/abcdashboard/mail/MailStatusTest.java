@@ -41,11 +41,7 @@ class MailStatusTest {
 
     private OutboxWorker workerTo(int port) {
         return new OutboxWorker(
-                db.outboxStore(),
-                new MailTemplates(),
-                new SmtpMailSender(OutboxWorkerTest.smtpAt(port)),
-                clock,
-                DeliveryPolicy.DEFAULT);
+                db.outboxStore(), new SmtpMailSender(OutboxWorkerTest.smtpAt(port)), clock, DeliveryPolicy.DEFAULT);
     }
 
     private void enqueue(String to) {

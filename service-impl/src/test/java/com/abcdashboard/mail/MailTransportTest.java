@@ -64,11 +64,7 @@ class MailTransportTest {
 
     private OutboxWorker worker(MailTransport transport) {
         OutboxWorker worker = new OutboxWorker(
-                db.outboxStore(),
-                new MailTemplates(),
-                new SmtpMailSender(transport.smtp()),
-                Clock.systemUTC(),
-                DeliveryPolicy.DEFAULT);
+                db.outboxStore(), new SmtpMailSender(transport.smtp()), Clock.systemUTC(), DeliveryPolicy.DEFAULT);
         workers.add(worker);
         return worker;
     }

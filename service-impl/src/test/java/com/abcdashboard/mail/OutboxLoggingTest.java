@@ -51,11 +51,7 @@ class OutboxLoggingTest {
 
     private OutboxWorker workerTo(int port) {
         return new OutboxWorker(
-                db.outboxStore(),
-                new MailTemplates(),
-                new SmtpMailSender(OutboxWorkerTest.smtpAt(port)),
-                clock,
-                DeliveryPolicy.DEFAULT);
+                db.outboxStore(), new SmtpMailSender(OutboxWorkerTest.smtpAt(port)), clock, DeliveryPolicy.DEFAULT);
     }
 
     @Test

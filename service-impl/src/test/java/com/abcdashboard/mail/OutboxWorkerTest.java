@@ -78,7 +78,7 @@ class OutboxWorkerTest {
     }
 
     private OutboxWorker worker(MailSender sender, DeliveryPolicy policy) {
-        OutboxWorker worker = new OutboxWorker(db.outboxStore(), new MailTemplates(), sender, clock, policy);
+        OutboxWorker worker = new OutboxWorker(db.outboxStore(), sender, clock, policy);
         workers.add(worker);
         return worker;
     }
@@ -110,7 +110,6 @@ class OutboxWorkerTest {
         try (MongoStore store = MongoStore.open(away)) {
             OutboxWorker worker = new OutboxWorker(
                     new MongoOutboxStore(store.database()),
-                    new MailTemplates(),
                     new SmtpMailSender(smtpAt(FreePort.closed())),
                     clock,
                     DeliveryPolicy.DEFAULT);

@@ -17,7 +17,6 @@ import com.abcdashboard.domain.auth.SessionRepository;
 import com.abcdashboard.domain.user.AccessPolicy;
 import com.abcdashboard.domain.user.AccountFields;
 import com.abcdashboard.domain.user.NewAccount;
-import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.PhoneNumbers;
 import com.abcdashboard.domain.user.ProfileChanges;
 import com.abcdashboard.domain.user.ProfileService;
@@ -30,8 +29,6 @@ import com.abcdashboard.domain.user.UserUpdate;
 import com.abcdashboard.domain.user.Usernames;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -107,29 +104,16 @@ public final class UserAdministration {
         validate(sent, phones).throwIfAny();
         NewAccount account = withNames(sent);
 
-        Instant now = clock.instant();
-        String firstName = account.firstName().trim();
-        String lastName = account.lastName().trim();
-        String displayName =
-                account.displayName() == null || account.displayName().isBlank()
-                        ? firstName + " " + lastName
-                        : account.displayName().trim();
         String phone = blankToNull(account.phone());
         User created = Usernames.insert(
                 users,
-                new NewUser(
-                        AccountFields.normaliseEmail(account.email()),
-                        account.username(),
-                        firstName,
-                        lastName,
-                        displayName,
+                account.toNewUser(
                         role,
                         phone == null ? null : phones.toE164(phone).orElseThrow(),
-                        account.langKey() == null ? "en" : account.langKey().toLowerCase(Locale.ROOT),
                         true,
                         true,
                         account.password() == null ? null : passwords.hash(account.password()),
-                        now,
+                        clock.instant(),
                         caller.id()));
         if (account.password() == null) {
             links.send(created, links.setPassword());

@@ -7,7 +7,6 @@ import com.abcdashboard.domain.FieldErrors;
 import com.abcdashboard.domain.auth.LinkRequests.LinkRequest;
 import com.abcdashboard.domain.user.AccountFields;
 import com.abcdashboard.domain.user.NewAccount;
-import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserRepository;
@@ -69,19 +68,11 @@ public final class Registration {
         errors.throwIfAny();
 
         Instant now = clock.instant();
-        String firstName = command.firstName().trim();
-        String lastName = command.lastName().trim();
         User user = Usernames.insert(
                 users,
-                new NewUser(
-                        AccountFields.normaliseEmail(command.email()),
-                        command.username(),
-                        firstName,
-                        lastName,
-                        firstName + " " + lastName,
+                command.toNewUser(
                         Role.STAFF,
                         null,
-                        "en",
                         !requireEmailVerification,
                         false,
                         passwords.hash(command.password()),
