@@ -98,37 +98,11 @@ public final class EmbeddedReadCost {
                                 .total());
                 measure(
                         "search",
-                        () -> repository
-                                .find(
-                                        new UserQuery(
-                                                null,
-                                                null,
-                                                "user12",
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                UserSort.CREATED_AT,
-                                                false),
-                                        page)
-                                .total());
+                        () -> repository.find(filtered(null, "user12"), page).total());
                 measure(
                         "role filter",
                         () -> repository
-                                .find(
-                                        new UserQuery(
-                                                Role.MANAGER,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                null,
-                                                UserSort.CREATED_AT,
-                                                false),
-                                        page)
+                                .find(filtered(Role.MANAGER, null), page)
                                 .total());
                 measure(
                         "stats",
@@ -184,6 +158,10 @@ public final class EmbeddedReadCost {
         System.out.printf(
                 "  %-14s median %8.1f ms  CPU %8.1f ms%n",
                 name, nanos[nanos.length / 2] / 1e6, cpu[cpu.length / 2] / 1e6);
+    }
+
+    private static UserQuery filtered(Role role, String search) {
+        return new UserQuery(role, null, search, null, null, null, null, null, UserSort.CREATED_AT, false);
     }
 
     private static Document user(int i) {
