@@ -1,5 +1,6 @@
 package com.abcdashboard.bench;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -105,7 +106,36 @@ final class ResultsMarkdown {
         md.append("\n*growth*: users created through the API (admin, 8 at once, bcrypt cost 4), then at each size "
                 + "admin edits for the phase's seconds, then each read once after an edit (so never from the "
                 + "response cache): median (p90) of the samples; bare Helidon: a GET of the baseline after each.\n");
+        md.append(durabilityCost(report.growth()));
         return md.toString();
+    }
+
+    /**
+     * Writes on the durable embedded store against the same writes on the store as it was before durable
+     * acknowledgements (H2's background commit), at the size both reached; empty when either is missing.
+     */
+    static String durabilityCost(List<UserGrowth.Row> rows) {
+        for (UserGrowth.Row before : rows) {
+            if (!before.store().equals(UserGrowth.BACKGROUND_COMMIT_STORE)) {
+                continue;
+            }
+            for (UserGrowth.Row after : rows) {
+                if (after.store().equals("embedded") && after.users() == before.users()) {
+                    return format(
+                            "\n*durability cost*: up to %,d users, the embedded store answering each write only once "
+                                    + "it is on disk made %,.0f creates/s and %,.0f edits/s, against %,.0f and %,.0f "
+                                    + "with H2's background commit (before): %.2f× and %.2f×.%n",
+                            after.users(),
+                            after.createsPerSecond(),
+                            after.editsPerSecond(),
+                            before.createsPerSecond(),
+                            before.editsPerSecond(),
+                            after.createsPerSecond() / before.createsPerSecond(),
+                            after.editsPerSecond() / before.editsPerSecond());
+                }
+            }
+        }
+        return "";
     }
 
     /** A whole document: title and tables. */

@@ -57,6 +57,9 @@ public final class UserGrowth {
         }
     }
 
+    /** The store label bench/run gives the H2 file with background commit (the store before durability). */
+    public static final String BACKGROUND_COMMIT_STORE = "embedded-background-commit";
+
     /** The measured queries, in the order of the table. */
     static final Map<String, String> QUERIES = queries();
 

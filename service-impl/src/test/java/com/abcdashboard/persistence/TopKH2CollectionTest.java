@@ -35,6 +35,7 @@ class TopKH2CollectionTest {
     @TempDir
     Path dir;
 
+    private DurableH2Backend h2Backend;
     private MongoServer h2Server;
     private MongoServer referenceServer;
     private MongoClient h2Client;
@@ -44,7 +45,8 @@ class TopKH2CollectionTest {
 
     @BeforeEach
     void startBoth() {
-        h2Server = start(DurableH2Backend.open(dir.resolve("embedded-mongo.mv")));
+        h2Backend = DurableH2Backend.open(dir.resolve("embedded-mongo.mv"));
+        h2Server = start(h2Backend);
         referenceServer = start(new MemoryBackend());
         h2Client = MongoClients.create(
                 "mongodb://127.0.0.1:" + h2Server.getLocalAddress().getPort());
@@ -124,17 +126,31 @@ class TopKH2CollectionTest {
     }
 
     @Test
-    void aQueryOnAUniqueKeyAndMoreFindsWhatTheLibraryFinds() {
+    void aQueryOnAUniqueKeyAndMoreFindsWhatTheLibraryFindsThroughTheIndex() {
         List<Document> all = reference.find().into(new ArrayList<>());
+        long lookupsBefore = usersCollection().indexLookups();
         int checked = 0;
         for (Document user : all.subList(0, 40)) {
+            Object id = user.get("_id");
             List<Bson> filters = List.of(
-                    Filters.and(Filters.eq("_id", user.get("_id")), Filters.eq("role", user.get("role"))),
-                    Filters.and(Filters.eq("_id", user.get("_id")), Filters.ne("role", user.get("role"))),
-                    Filters.and(Filters.eq("_id", user.get("_id")), Filters.exists("deletedAt", false)),
+                    // What the driver sends for Filters.and: {$and: [{_id: ..}, {role: ..}]}.
+                    Filters.and(Filters.eq("_id", id), Filters.eq("role", user.get("role"))),
+                    Filters.and(Filters.eq("_id", id), Filters.ne("role", user.get("role"))),
+                    Filters.and(Filters.eq("_id", id), Filters.exists("deletedAt", false)),
                     Filters.and(
-                            Filters.in("_id", user.get("_id"), all.get(0).get("_id")),
-                            Filters.eq("createdAt", user.get("createdAt"))));
+                            Filters.in("_id", id, all.get(0).get("_id")),
+                            Filters.eq("createdAt", user.get("createdAt"))),
+                    // The service's update "unless changed meanwhile": id, not deleted, role and state.
+                    Filters.and(
+                            Filters.eq("_id", id),
+                            Filters.eq("deletedAt", null),
+                            Filters.eq("role", user.get("role")),
+                            Filters.eq("email", user.get("email"))),
+                    // Nested and flat conditions together.
+                    Filters.and(
+                            Filters.and(Filters.eq("role", user.get("role")), Filters.eq("_id", id)),
+                            new Document("createdAt", user.get("createdAt"))),
+                    new Document("_id", id).append("role", user.get("role")));
             for (Bson filter : filters) {
                 assertThat(h2.find(filter).into(new ArrayList<>()))
                         .as("%s", filter)
@@ -142,7 +158,28 @@ class TopKH2CollectionTest {
                 checked++;
             }
         }
-        assertThat(checked).isEqualTo(160);
+        assertThat(checked).isEqualTo(280);
+        assertThat(usersCollection().indexLookups() - lookupsBefore)
+                .as("queries answered from the _id index instead of a scan")
+                .isEqualTo(checked);
+    }
+
+    @Test
+    void queriesWithoutAUniqueKeyStillScan() {
+        long lookupsBefore = usersCollection().indexLookups();
+        Bson noKey = Filters.and(Filters.eq("role", "staff"), Filters.exists("deletedAt", false));
+        Bson eitherKey = Filters.or(Filters.eq("_id", new ObjectId()), Filters.eq("role", "staff"));
+
+        assertThat(h2.find(noKey).into(new ArrayList<>()))
+                .isEqualTo(reference.find(noKey).into(new ArrayList<>()));
+        assertThat(h2.find(eitherKey).into(new ArrayList<>()))
+                .hasSizeGreaterThan(10)
+                .isEqualTo(reference.find(eitherKey).into(new ArrayList<>()));
+        assertThat(usersCollection().indexLookups()).isEqualTo(lookupsBefore);
+    }
+
+    private TopKH2Collection usersCollection() {
+        return (TopKH2Collection) h2Backend.resolveDatabase("db").resolveCollection("users", false);
     }
 
     @Test
@@ -161,7 +198,9 @@ class TopKH2CollectionTest {
         assertThat(h2.find(Filters.eq("_id", user.get("_id"))).first().getString("bio"))
                 .isEqualTo("kept");
         assertThat(h2.deleteOne(changed).getDeletedCount()).isZero();
+        long lookupsBefore = usersCollection().indexLookups();
         assertThat(h2.deleteOne(unchanged).getDeletedCount()).isOne();
+        assertThat(usersCollection().indexLookups()).isEqualTo(lookupsBefore + 1);
         assertThat(h2.countDocuments()).isEqualTo(reference.countDocuments() - 1);
     }
 
