@@ -4,6 +4,7 @@ import com.abcdashboard.cache.RateLimiter;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.config.AppEnvironment;
 import com.abcdashboard.http.ApiDocsService;
+import com.abcdashboard.http.ApiKeysHandler;
 import com.abcdashboard.http.AuditHandler;
 import com.abcdashboard.http.AuthCookies;
 import com.abcdashboard.http.AuthHandler;
@@ -23,6 +24,7 @@ import com.abcdashboard.http.RequestAuthenticator;
 import com.abcdashboard.http.RequestFraming;
 import com.abcdashboard.http.RequestLoggingFilter;
 import com.abcdashboard.http.RouteNotFoundHandler;
+import com.abcdashboard.http.ScopedAuthenticator;
 import com.abcdashboard.http.SecurityHeaders;
 import com.abcdashboard.http.SpecRoutes;
 import com.abcdashboard.http.UsersHandler;
@@ -66,6 +68,7 @@ final class Routes {
             BuildInfo build,
             CorsFilter cors) {
         RequestAuthenticator authenticator = new RequestAuthenticator(useCases.sessions());
+        ScopedAuthenticator scoped = new ScopedAuthenticator(authenticator, useCases.apiKeys());
         Envelopes envelopes = new Envelopes(infra.clock);
         AuthHandler auth = new AuthHandler(
                 useCases.registration(),
@@ -90,14 +93,15 @@ final class Routes {
                         useCases.rateLimiter(),
                         new RateLimiter.Rule("general", config.rateLimits().general()),
                         new RateLimiter.Rule("auth", config.rateLimits().auth()),
+                        new RateLimiter.Rule("api-key", config.rateLimits().apiKey()),
                         new ClientAddress(config.rateLimits().trustedProxies())))
                 .addFilter(new JsonContentType())
                 .register("/api/v1/auth", auth)
                 .register("/api/v1/profile", new ProfileHandler(auth))
-                .register("/api/v1/users", new UsersHandler(useCases.administration(), authenticator, envelopes))
+                .register("/api/v1/users", new UsersHandler(useCases.administration(), scoped, envelopes))
                 .register(
-                        "/api/v1/audit-logs",
-                        new AuditHandler(useCases.audit(), useCases.policy(), authenticator, envelopes))
+                        "/api/v1/audit-logs", new AuditHandler(useCases.audit(), useCases.policy(), scoped, envelopes))
+                .register("/api/v1/api-keys", new ApiKeysHandler(useCases.apiKeys(), authenticator, envelopes))
                 .register("/api/v1/health", health(infra, lifecycle, build))
                 .register(
                         "/api-docs",

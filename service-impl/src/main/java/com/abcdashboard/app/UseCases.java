@@ -6,6 +6,8 @@ import com.abcdashboard.cache.RateLimiter;
 import com.abcdashboard.cache.SharedLoginLocks;
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.admin.UserAdministration;
+import com.abcdashboard.domain.apikey.ApiKeyFormat;
+import com.abcdashboard.domain.apikey.ApiKeys;
 import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.auth.AccountLinkRequests;
 import com.abcdashboard.domain.auth.AuthSettings;
@@ -22,6 +24,7 @@ import com.abcdashboard.domain.user.PhoneNumbers;
 import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.domain.user.UserRepository;
 import com.abcdashboard.observability.MeteredAuditLog;
+import com.abcdashboard.persistence.MongoApiKeyRepository;
 import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
@@ -46,7 +49,8 @@ record UseCases(
         AuditLog audit,
         AccessPolicy policy,
         RateLimiter rateLimiter,
-        AccountLinkRequests linkFulfilment) {
+        AccountLinkRequests linkFulfilment,
+        ApiKeys apiKeys) {
 
     /** Lifetime of the set-password link of administrator-created accounts. */
     static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
@@ -104,7 +108,8 @@ record UseCases(
                 audit,
                 policy,
                 rateLimiter,
-                new AccountLinkRequests(users, links));
+                new AccountLinkRequests(users, links),
+                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), clock));
     }
 
     static AuthSettings authSettings(AppConfig config) {

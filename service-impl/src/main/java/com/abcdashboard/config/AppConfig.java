@@ -183,9 +183,11 @@ public record AppConfig(
      * @param general every API request, per client IP
      * @param auth sign-in, registration and password/verification endpoints, per client IP
      * @param passwordReset reset emails, per email address
+     * @param apiKey every request made with an API key, per key (besides the general limit of its IP)
      * @param trustedProxies peers (IPs or CIDR ranges) whose X-Forwarded-For is believed
      */
-    public record RateLimits(Limit general, Limit auth, Limit passwordReset, List<String> trustedProxies) {}
+    public record RateLimits(
+            Limit general, Limit auth, Limit passwordReset, Limit apiKey, List<String> trustedProxies) {}
 
     public enum LogLevel {
         ERROR,
@@ -269,6 +271,9 @@ public record AppConfig(
                 new Limit(
                         in.integer("PASSWORD_RESET_RATE_LIMIT_MAX", 3, 1, 1_000_000),
                         in.duration("PASSWORD_RESET_RATE_LIMIT_WINDOW", Duration.ofHours(1))),
+                new Limit(
+                        in.integer("API_KEY_RATE_LIMIT_MAX", 1000, 1, 1_000_000),
+                        in.duration("API_KEY_RATE_LIMIT_WINDOW", Duration.ofMinutes(15))),
                 trustedProxies(in));
         Logging logging = new Logging(
                 in.oneOf("LOG_LEVEL", LogLevel.class, LogLevel.INFO),

@@ -3,6 +3,7 @@ package com.abcdashboard.http;
 import com.abcdashboard.api.model.AuditActionDto;
 import com.abcdashboard.api.model.AuditLogListResponseDto;
 import com.abcdashboard.domain.PageRequest;
+import com.abcdashboard.domain.apikey.ApiKeyScope;
 import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.audit.AuditQuery;
 import com.abcdashboard.domain.user.AccessPolicy;
@@ -20,11 +21,11 @@ public final class AuditHandler extends AuditService {
 
     private final AuditLog audit;
     private final AccessPolicy policy;
-    private final RequestAuthenticator authenticator;
+    private final ScopedAuthenticator authenticator;
     private final Envelopes envelopes;
     private final AuditMapper mapper = AuditMapper.INSTANCE;
 
-    public AuditHandler(AuditLog audit, AccessPolicy policy, RequestAuthenticator authenticator, Envelopes envelopes) {
+    public AuditHandler(AuditLog audit, AccessPolicy policy, ScopedAuthenticator authenticator, Envelopes envelopes) {
         this.audit = audit;
         this.policy = policy;
         this.authenticator = authenticator;
@@ -45,7 +46,7 @@ public final class AuditHandler extends AuditService {
     protected void listAuditLogs(ServerRequest request, ServerResponse response) {
         // Who asks comes first: an anonymous request gets 401, whatever its parameters; then the
         // parameters (400), then the permission (403), as before the parsing moved here.
-        User caller = authenticator.require(request).user();
+        User caller = authenticator.caller(request, ApiKeyScope.AUDIT_READ);
         QueryParameters parameters = new QueryParameters(request);
         PageRequest page = parameters.page();
         AuditQuery query = new AuditQuery(

@@ -2,6 +2,7 @@ package com.abcdashboard.http;
 
 import com.abcdashboard.cache.RateLimiter;
 import com.abcdashboard.domain.RateLimitedException;
+import com.abcdashboard.domain.apikey.ApiKeyFormat;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
@@ -14,7 +15,8 @@ import java.util.Set;
 
 /**
  * Per-client-IP limits on {@code /api/} (health probes excepted): the general limit on every request, and the stricter auth limit
- * on the unauthenticated auth endpoints (sign-in, registration, verification and password reset). Every
+ * on the unauthenticated auth endpoints (sign-in, registration, verification and password reset); a
+ * request that presents an API key also counts against that key's limit (per key, whatever its IP). Every
  * answer carries {@code X-RateLimit-Limit/Remaining/Reset} of the strictest limit that applied; a
  * request over a limit gets 429 with {@code Retry-After} and the error envelope.
  */
@@ -34,13 +36,19 @@ public final class RateLimitFilter implements Filter {
     private final RateLimiter limiter;
     private final RateLimiter.Rule general;
     private final RateLimiter.Rule auth;
+    private final RateLimiter.Rule apiKey;
     private final ClientAddress clients;
 
     public RateLimitFilter(
-            RateLimiter limiter, RateLimiter.Rule general, RateLimiter.Rule auth, ClientAddress clients) {
+            RateLimiter limiter,
+            RateLimiter.Rule general,
+            RateLimiter.Rule auth,
+            RateLimiter.Rule apiKey,
+            ClientAddress clients) {
         this.limiter = limiter;
         this.general = general;
         this.auth = auth;
+        this.apiKey = apiKey;
         this.clients = clients;
     }
 
@@ -60,6 +68,20 @@ public final class RateLimitFilter implements Filter {
             Optional<RateLimiter.Decision> strict = limiter.hit(auth, client);
             if (strict.isPresent() && (decision.isEmpty() || decision.get().allowed())) {
                 decision = strict;
+            }
+        }
+        Optional<String> key = ApiKeyCredential.forRateLimit(req.headers());
+        if (key.isPresent()) {
+            // Counted by the digest of what was presented: a guessed or forged key has a window of its
+            // own and cannot use up a real key's, and no key is kept in Redis.
+            Optional<RateLimiter.Decision> perKey = limiter.hit(apiKey, ApiKeyFormat.digest(key.get()));
+            // The key's window is reported when it refuses, or has no more left than the IP's.
+            if (perKey.isPresent()
+                    && (decision.isEmpty()
+                            || decision.get().allowed()
+                                    && perKey.get().remaining()
+                                            <= decision.get().remaining())) {
+                decision = perKey;
             }
         }
         if (decision.isPresent()) {

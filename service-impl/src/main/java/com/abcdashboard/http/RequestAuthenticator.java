@@ -3,6 +3,7 @@ package com.abcdashboard.http;
 import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.DomainException;
 import com.abcdashboard.domain.ErrorCategory;
+import com.abcdashboard.domain.apikey.ApiKeyCaller;
 import com.abcdashboard.domain.auth.Authenticated;
 import com.abcdashboard.domain.auth.SessionService;
 import io.helidon.http.HeaderNames;
@@ -72,6 +73,11 @@ public final class RequestAuthenticator {
                 .first(HeaderNames.USER_AGENT)
                 .map(ua -> ua.length() > 256 ? ua.substring(0, 256) : ua)
                 .orElse(null);
-        return new ClientInfo(ip, userAgent, CorrelationId.of(request));
+        // Requests made with an API key name it in what they record (audit entries).
+        ClientInfo.ApiKeyRef apiKey = request.context()
+                .get(ApiKeyCaller.class, ApiKeyCaller.class)
+                .map(c -> new ClientInfo.ApiKeyRef(c.key().id(), c.key().prefix()))
+                .orElse(null);
+        return new ClientInfo(ip, userAgent, CorrelationId.of(request), apiKey);
     }
 }

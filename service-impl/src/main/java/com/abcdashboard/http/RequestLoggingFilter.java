@@ -42,6 +42,7 @@ public final class RequestLoggingFilter implements Filter {
                     v("durationMs", micros / 1000.0));
             MDC.remove(CorrelationId.MDC_KEY);
             IncomingTrace.MDC_KEYS.forEach(MDC::remove);
+            MDC.remove(ScopedAuthenticator.MDC_KEY);
         }
     }
 }

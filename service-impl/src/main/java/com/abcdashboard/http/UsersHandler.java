@@ -12,6 +12,7 @@ import com.abcdashboard.api.model.UserUpdateDataDto;
 import com.abcdashboard.api.model.UserUpdateResponseDto;
 import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.admin.UserAdministration;
+import com.abcdashboard.domain.apikey.ApiKeyScope;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserQuery;
 import com.abcdashboard.mapping.UserMapper;
@@ -26,11 +27,11 @@ public final class UsersHandler extends UsersService {
     private static final int MAX_FILTER_LENGTH = 100;
 
     private final UserAdministration administration;
-    private final RequestAuthenticator authenticator;
+    private final ScopedAuthenticator authenticator;
     private final Envelopes envelopes;
     private final UserMapper users = UserMapper.INSTANCE;
 
-    public UsersHandler(UserAdministration administration, RequestAuthenticator authenticator, Envelopes envelopes) {
+    public UsersHandler(UserAdministration administration, ScopedAuthenticator authenticator, Envelopes envelopes) {
         this.administration = administration;
         this.authenticator = authenticator;
         this.envelopes = envelopes;
@@ -51,7 +52,7 @@ public final class UsersHandler extends UsersService {
     @Override
     protected void listUsers(ServerRequest request, ServerResponse response) {
         // Who asks comes first: an anonymous request gets 401, whatever its parameters.
-        User caller = authenticator.require(request).user();
+        User caller = authenticator.caller(request, ApiKeyScope.USERS_READ);
         QueryParameters parameters = new QueryParameters(request);
         PageRequest page = parameters.page();
         UserQuery query = new UserQuery(
@@ -97,7 +98,7 @@ public final class UsersHandler extends UsersService {
 
     @Override
     protected void handleGetUserStats(ServerRequest request, ServerResponse response, Optional<String> correlationId) {
-        User caller = authenticator.require(request).user();
+        User caller = authenticator.caller(request, ApiKeyScope.USERS_READ);
         GetUserStatsOp.Response200.builder()
                 .response(envelopes.success(
                         UserStatsResponseDto::new,
@@ -109,7 +110,7 @@ public final class UsersHandler extends UsersService {
     @Override
     protected void handleCreateUser(
             ServerRequest request, ServerResponse response, CreateUserRequestDto body, Optional<String> correlationId) {
-        User caller = authenticator.require(request).user();
+        User caller = authenticator.caller(request, ApiKeyScope.USERS_WRITE);
         User created = administration.create(caller, users.toNewAccount(body), RequestAuthenticator.client(request));
         CreateUserOp.Response201.builder()
                 .response(envelopes.success(UserResponseDto::new, "User created", users.toData(created)))
@@ -119,7 +120,7 @@ public final class UsersHandler extends UsersService {
     @Override
     protected void handleGetUser(
             ServerRequest request, ServerResponse response, String id, Optional<String> correlationId) {
-        User caller = authenticator.require(request).user();
+        User caller = authenticator.caller(request, ApiKeyScope.USERS_READ);
         GetUserOp.Response200.builder()
                 .response(envelopes.success(
                         UserResponseDto::new, "User retrieved", users.toData(administration.get(caller, id))))
@@ -147,7 +148,7 @@ public final class UsersHandler extends UsersService {
     }
 
     private UserUpdateResponseDto update(ServerRequest request, String id, UpdateUserRequestDto body) {
-        User caller = authenticator.require(request).user();
+        User caller = authenticator.caller(request, ApiKeyScope.USERS_WRITE);
         User updated = administration.update(caller, id, users.toUpdate(body), RequestAuthenticator.client(request));
         String message = "User updated";
         return envelopes.success(
@@ -157,7 +158,7 @@ public final class UsersHandler extends UsersService {
     @Override
     protected void handleDeleteUser(
             ServerRequest request, ServerResponse response, String id, Optional<String> correlationId) {
-        User caller = authenticator.require(request).user();
+        User caller = authenticator.caller(request, ApiKeyScope.USERS_WRITE);
         administration.delete(caller, id, RequestAuthenticator.client(request));
         DeleteUserOp.Response200.builder()
                 .response(envelopes.message("User deleted"))

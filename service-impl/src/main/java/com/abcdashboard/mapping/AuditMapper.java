@@ -17,6 +17,8 @@ public interface AuditMapper {
     @Mapping(target = "ipAddress", source = "client.ipAddress")
     @Mapping(target = "userAgent", source = "client.userAgent")
     @Mapping(target = "correlationId", source = "client.correlationId")
+    @Mapping(target = "apiKeyId", source = "client.apiKey.id")
+    @Mapping(target = "apiKeyPrefix", source = "client.apiKey.prefix")
     AuditEntryDto toDto(AuditEvent event);
 
     AuditActionDto toDto(AuditAction action);

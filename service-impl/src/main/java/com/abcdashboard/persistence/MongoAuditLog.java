@@ -88,6 +88,10 @@ public final class MongoAuditLog implements AuditLog {
         putIfNotNull(doc, "ipAddress", event.client().ipAddress());
         putIfNotNull(doc, "userAgent", event.client().userAgent());
         putIfNotNull(doc, "correlationId", event.client().correlationId());
+        if (event.client().apiKey() != null) {
+            doc.append("apiKeyId", event.client().apiKey().id())
+                    .append("apiKeyPrefix", event.client().apiKey().prefix());
+        }
         if (!event.details().isEmpty()) {
             doc.append("details", new Document(event.details()));
         }
@@ -147,7 +151,13 @@ public final class MongoAuditLog implements AuditLog {
                 instant(d, "at"),
                 d.getString("actorId"),
                 d.getString("targetId"),
-                new ClientInfo(d.getString("ipAddress"), d.getString("userAgent"), d.getString("correlationId")),
+                new ClientInfo(
+                        d.getString("ipAddress"),
+                        d.getString("userAgent"),
+                        d.getString("correlationId"),
+                        d.getString("apiKeyId") == null
+                                ? null
+                                : new ClientInfo.ApiKeyRef(d.getString("apiKeyId"), d.getString("apiKeyPrefix"))),
                 Documents.strings(d.get("details", Document.class)));
     }
 

@@ -35,6 +35,7 @@ public final class MongoIndexes {
         all.put(MongoSessionRepository.COLLECTION, MongoSessionRepository.INDEXES);
         all.put(MongoOneTimeTokenRepository.COLLECTION, MongoOneTimeTokenRepository.INDEXES);
         all.put(MongoAuditLog.COLLECTION, MongoAuditLog.INDEXES);
+        all.put(MongoApiKeyRepository.COLLECTION, MongoApiKeyRepository.INDEXES);
         return all;
     }
 
