@@ -8,6 +8,8 @@ import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.domain.ClientInfo;
 import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.admin.UserAdministration;
+import com.abcdashboard.domain.apikey.ApiKeyFormat;
+import com.abcdashboard.domain.apikey.ApiKeys;
 import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.audit.AuditLog;
@@ -28,6 +30,7 @@ import com.abcdashboard.domain.user.PhoneNumbers;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.observability.ServiceMetrics;
+import com.abcdashboard.persistence.MongoApiKeyRepository;
 import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoLinkRequests;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
@@ -126,7 +129,8 @@ public final class TestUseCases implements AutoCloseable {
                         new PhoneNumbers("US"),
                         locks,
                         clock),
-                () -> requests.drainDue(new AccountLinkRequests(users, links)::fulfil));
+                () -> requests.drainDue(new AccountLinkRequests(users, links)::fulfil),
+                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), clock));
     }
 
     /** One instance's use cases and the repositories a test may look into. */
@@ -139,7 +143,8 @@ public final class TestUseCases implements AutoCloseable {
             Registration registration,
             PasswordManagement passwords,
             UserAdministration administration,
-            Runnable linkRequestsFulfiller) {
+            Runnable linkRequestsFulfiller,
+            ApiKeys apiKeys) {
 
         /** Fulfils the stored link requests (forgot-password, resend-verification) as the background does. */
         public void fulfilLinkRequests() {
