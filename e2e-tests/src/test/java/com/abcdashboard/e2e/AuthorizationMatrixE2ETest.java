@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@code /users}, {@code /auth/profile} and {@code /profile} operation, called as anonymous, staff,
- * manager and admin, against admin, manager and staff targets: the exact status of every cell. Mutating
+ * Every {@code /users}, {@code /api-keys}, {@code /auth/profile} and {@code /profile} operation, called as
+ * anonymous, staff, manager and admin, against admin, manager and staff targets: the exact status of every
+ * cell; and every operation API keys may call, with a key of each scope. Mutating
  * cells get a fresh target each, so no cell depends on another. Staff read the list and single users (the
  * dashboard's permission table grants them read_user); everything else on {@code /users} stays refused.
  */
@@ -143,6 +144,27 @@ class AuthorizationMatrixE2ETest {
                 403,
                 403,
                 404));
+        cells.add(new Cell("GET /api-keys", "-", id -> r -> r.get("/api/v1/api-keys"), 401, 403, 200, 200));
+        for (String scope : ApiKeyScopes.ALL) {
+            cells.add(new Cell(
+                    "POST /api-keys " + scope,
+                    "-",
+                    id -> r -> r.contentType("application/json")
+                            .body(Map.of("name", "matrix", "scopes", List.of(scope)))
+                            .post("/api/v1/api-keys"),
+                    401,
+                    403,
+                    scope.equals("audit:read") ? 403 : 201,
+                    201));
+        }
+        cells.add(new Cell(
+                "DELETE /api-keys/{id} unknown",
+                "-",
+                id -> r -> r.delete("/api/v1/api-keys/6745a1f0c2d7e5b1a4c8e9f7"),
+                401,
+                403,
+                404,
+                404));
         for (String base : List.of("/auth/profile", "/profile")) {
             cells.add(new Cell("GET " + base, "self", id -> r -> r.get("/api/v1" + base), 401, 200, 200, 200));
             cells.add(new Cell(
@@ -189,6 +211,75 @@ class AuthorizationMatrixE2ETest {
             }
         }
         assertThat(mismatches).as(cell.toString()).isEmpty();
+    }
+
+    /** An operation API keys may call, and the status for a key of each scope, in {@link ApiKeyScopes#ALL} order. */
+    static Stream<Arguments> scopes() {
+        List<Cell> cells = new ArrayList<>();
+        cells.add(new Cell("GET /users", "-", id -> r -> r.get("/api/v1/users"), 200, 403, 403));
+        cells.add(new Cell("GET /users/stats", "-", id -> r -> r.get("/api/v1/users/stats"), 200, 403, 403));
+        cells.add(new Cell("GET /users/{id}", "staff", id -> r -> r.get("/api/v1/users/" + id), 200, 403, 403));
+        cells.add(new Cell(
+                "POST /users",
+                "-",
+                id -> r -> r.contentType("application/json")
+                        .body(Map.of("email", Team.uniqueEmail("key"), "firstName", "By", "lastName", "Key"))
+                        .post("/api/v1/users"),
+                403,
+                201,
+                403));
+        cells.add(new Cell(
+                "PUT /users/{id}",
+                "staff",
+                id -> r -> r.contentType("application/json")
+                        .body(Map.of("bio", "By key"))
+                        .put("/api/v1/users/" + id),
+                403,
+                200,
+                403));
+        cells.add(new Cell(
+                "PATCH /users/{id}",
+                "staff",
+                id -> r -> r.contentType("application/json")
+                        .body(Map.of("bio", "By key"))
+                        .patch("/api/v1/users/" + id),
+                403,
+                200,
+                403));
+        cells.add(new Cell("DELETE /users/{id}", "staff", id -> r -> r.delete("/api/v1/users/" + id), 403, 200, 403));
+        cells.add(new Cell("GET /audit-logs", "-", id -> r -> r.get("/api/v1/audit-logs"), 403, 403, 200));
+        return cells.stream().map(Arguments::of);
+    }
+
+    /**
+     * Keys of an admin, one scope each: a scope opens exactly its operations (writing does not include
+     * reading); within them the admin's role allows everything.
+     */
+    @ParameterizedTest(name = "API key: {0}")
+    @MethodSource("scopes")
+    void everyScopeOpensExactlyItsOperations(Cell cell) {
+        Team.Member creator = SIGNED_IN.get("admin");
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < ApiKeyScopes.ALL.size(); i++) {
+            String scope = ApiKeyScopes.ALL.get(i);
+            String key = ApiKeysE2ETest.create(creator, List.of(scope)).key();
+            String targetId = cell.target().equals("staff") ? Team.target("staff") : null;
+            int status = cell.call()
+                    .apply(targetId)
+                    .send(Api.given().header("X-API-Key", key))
+                    .statusCode();
+            if (status != cell.expected()[i]) {
+                mismatches.add(scope + ": expected " + cell.expected()[i] + " but was " + status);
+            }
+        }
+        assertThat(mismatches).as(cell.toString()).isEmpty();
+    }
+
+    /** The scopes of API keys, as the spec names them. */
+    static final class ApiKeyScopes {
+        static final List<String> ALL = List.of("users:read", "users:write", "audit:read");
+
+        private ApiKeyScopes() {}
     }
 
     @Test

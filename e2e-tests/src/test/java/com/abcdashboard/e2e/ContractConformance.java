@@ -57,10 +57,11 @@ final class ContractConformance implements Filter {
     /** Marks a request the test sends knowing the service tolerates what the spec does not state; never sent. */
     static final String TOLERATED = "X-Test-Tolerated-Request";
     /**
-     * Fields whose validity depends on stored state (a token's existence, the current password), which no
-     * schema can express: a 400 naming only these is an answer about state, not a rule missing from the spec.
+     * Fields whose validity depends on stored state (a token's existence, the current password) or on the
+     * clock (an API key's {@code expiresAt}, which must be in the future), which no schema can express: a 400
+     * naming only these is an answer about state, not a rule missing from the spec.
      */
-    private static final Set<String> STATEFUL_FIELDS = Set.of("token", "currentPassword");
+    private static final Set<String> STATEFUL_FIELDS = Set.of("token", "currentPassword", "expiresAt");
     /**
      * Format rules v1 states only in the fields' descriptions (phone numbers libphonenumber accepts, language
      * list, https avatar URL; first and last name required on createUser unless a displayName is sent). As

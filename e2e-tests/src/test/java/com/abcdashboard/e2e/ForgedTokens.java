@@ -42,6 +42,11 @@ record ForgedTokens(JsonNode genuineClaims, String secret, String issuer, String
         long now = Instant.now().getEpochSecond();
         Map<String, String> forged = new LinkedHashMap<>();
         forged.put("none", null);
+        // API keys: never issued, well-formed or not, in either header.
+        forged.put("unknown API key", "X-API-Key: abc_aaaaaaaa_" + "A".repeat(43));
+        forged.put("malformed API key", "X-API-Key: abc_not-a-key");
+        forged.put("empty API key", "X-API-Key: ");
+        forged.put("unknown API key as bearer", "Authorization: Bearer abc_aaaaaaaa_" + "A".repeat(43));
         forged.put("empty bearer", "Authorization: Bearer ");
         forged.put("bearer only", "Authorization: Bearer");
         forged.put("basic", "Authorization: Basic YWRtaW46YWRtaW4=");

@@ -69,6 +69,7 @@ class FuzzCampaignTest {
         StoredState after = StoredState.read(admin.bearer(), auditActions);
         assertThat(after.users()).as("every user, every field").isEqualTo(before.users());
         assertThat(after.stats()).isEqualTo(before.stats());
+        assertThat(after.apiKeys()).as("every API key, every field").isEqualTo(before.apiKeys());
         assertThat(after.mailsSent()).as("mail sent").isEqualTo(before.mailsSent());
         // Each refused sign-in is audited (that is the audit log's job); nothing else may be.
         Map<String, Long> expectedAudit = new java.util.LinkedHashMap<>(before.auditEntries());

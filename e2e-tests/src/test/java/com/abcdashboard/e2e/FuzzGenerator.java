@@ -20,7 +20,7 @@ import java.util.Set;
  * by construction:
  *
  * <ul>
- *   <li>register, create user, update user and profile ({@link #POISONED}) carry a <em>poison</em>: one
+ *   <li>register, create user, update user and profile, create API key ({@link #POISONED}) carry a <em>poison</em>: one
  *       field other than the one under attack breaks a limit the spec states (a one-letter name, a blank
  *       display name, a 501-character bio, "not-an-email", an unknown role, "maybe" for a boolean),
  *       placed last in the body, so whatever the attacked field does, the request must be refused;
@@ -77,7 +77,8 @@ final class FuzzGenerator {
             "updateProfile",
             "patchProfile",
             "updateMyProfile",
-            "patchMyProfile");
+            "patchMyProfile",
+            "createApiKey");
 
     /** Answer 200 for any well-formed address (and store nothing for one no account has). */
     private static final Set<String> NEUTRAL_FOR_UNKNOWN_ADDRESSES = Set.of("forgotPassword", "resendVerification");
@@ -254,6 +255,9 @@ final class FuzzGenerator {
             case "avatarUrl" -> HostileValues.quoted("https://cdn.example.com/fuzz.png");
             case "isActive" -> "true";
             case "role" -> HostileValues.quoted("staff");
+            case "name" -> HostileValues.quoted("Fuzz integration");
+            case "scopes" -> "[\"users:read\"]";
+            case "expiresAt" -> HostileValues.quoted("2030-01-01T00:00:00Z");
             default -> HostileValues.quoted("fuzz");
         };
     }

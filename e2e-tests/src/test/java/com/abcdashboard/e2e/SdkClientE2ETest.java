@@ -3,8 +3,14 @@ package com.abcdashboard.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.abcdashboard.client.api.ApiKeysApi;
+import com.abcdashboard.client.api.AuditApi;
 import com.abcdashboard.client.api.AuthApi;
 import com.abcdashboard.client.api.ProfileApi;
+import com.abcdashboard.client.api.UsersApi;
+import com.abcdashboard.client.model.ApiKeyScopeDto;
+import com.abcdashboard.client.model.CreateApiKeyRequestDto;
+import com.abcdashboard.client.model.CreatedApiKeyDto;
 import com.abcdashboard.client.model.ErrorCategoryDto;
 import com.abcdashboard.client.model.RefreshRequestDto;
 import com.abcdashboard.client.model.RegisterRequestDto;
@@ -16,7 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The hand-written layer of the Java SDK: a token on every API, refresh once on 401, typed errors. */
+/** The hand-written layer of the Java SDK: a token (or an API key) on every API, refresh once on 401, typed errors. */
 @ExtendWith(RunningService.class)
 class SdkClientE2ETest {
 
@@ -105,6 +111,51 @@ class SdkClientE2ETest {
         assertThat(error.code()).isEqualTo(401);
         assertThat(error.category()).contains(ErrorCategoryDto.AUTHENTICATION);
         assertThat(error.correlationId()).get().asString().isNotBlank();
+    }
+
+    @Test
+    void anIntegrationCallsTheApiWithAKeyItWasGivenUntilTheKeyIsRevoked() {
+        Team.Member admin = Team.signedIn("admin");
+        AbcDashboardClient signedIn = client(TokenSource.of(admin.accessToken()));
+        ApiKeysApi keys = signedIn.api(ApiKeysApi::new);
+        CreatedApiKeyDto created = signedIn.call(() -> keys.createApiKey(
+                        new CreateApiKeyRequestDto()
+                                .name("SDK integration")
+                                .scopes(new java.util.LinkedHashSet<>(java.util.List.of(ApiKeyScopeDto.USERS_READ))),
+                        null))
+                .getData();
+
+        AbcDashboardClient integration = AbcDashboardClient.builder()
+                .baseUri(RunningService.baseUri().toString())
+                .apiKey(created.getKey())
+                .build();
+        UsersApi users = integration.api(UsersApi::new);
+        var page = integration.call(
+                () -> users.listUsers(null, 1, 5, null, null, null, null, null, null, null, null, null, null));
+        assertThat(page.getMeta().getPagination().getTotal()).isPositive();
+        ApiError outOfScope = catchThrowableOfType(
+                ApiError.class,
+                () -> integration.call(() ->
+                        integration.api(AuditApi::new).listAuditLogs(null, null, null, null, null, null, null, null)));
+        assertThat(outOfScope.status()).isEqualTo(403);
+
+        signedIn.call(() -> keys.revokeApiKey(created.getId(), null));
+
+        ApiError revoked = catchThrowableOfType(
+                ApiError.class,
+                () -> integration.call(
+                        () -> users.listUsers(null, 1, 5, null, null, null, null, null, null, null, null, null, null)));
+        assertThat(revoked.status()).isEqualTo(401);
+        assertThat(revoked.category()).contains(ErrorCategoryDto.AUTHENTICATION);
+    }
+
+    @Test
+    void aClientHasEitherTokensOrAnApiKey() {
+        AbcDashboardClient.Builder both =
+                AbcDashboardClient.builder().tokens(TokenSource.of("token")).apiKey("abc_aaaaaaaa_" + "A".repeat(43));
+
+        assertThat(catchThrowableOfType(IllegalStateException.class, both::build))
+                .isNotNull();
     }
 
     @Test

@@ -11,10 +11,11 @@ import java.util.Map;
 /**
  * What the service has stored, as an admin sees it through the API: every user with every field
  * (including {@code updatedAt}, which any write moves), the statistics, the number of audit entries of
- * each action, and how many mails were sent. Two snapshots around a campaign say whether it changed
- * anything.
+ * each action, every API key (with {@code lastUsedAt} and {@code revokedAt}), and how many mails were
+ * sent. Two snapshots around a campaign say whether it changed anything.
  */
-record StoredState(List<JsonNode> users, JsonNode stats, Map<String, Long> auditEntries, int mailsSent) {
+record StoredState(
+        List<JsonNode> users, JsonNode stats, Map<String, Long> auditEntries, List<JsonNode> apiKeys, int mailsSent) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Read with {@code adminBearer} (no sign-in: that would itself be a change). */
@@ -38,7 +39,15 @@ record StoredState(List<JsonNode> users, JsonNode stats, Map<String, Long> audit
                             .path("total")
                             .asLong());
         }
-        return new StoredState(users, stats, audit, deliveredMail());
+        List<JsonNode> apiKeys = new ArrayList<>();
+        for (int page = 1; ; page++) {
+            JsonNode body = get(adminBearer, "/api/v1/api-keys?limit=100&page=" + page);
+            body.path("data").forEach(apiKeys::add);
+            if (!body.path("meta").path("pagination").path("hasNext").asBoolean()) {
+                break;
+            }
+        }
+        return new StoredState(users, stats, audit, apiKeys, deliveredMail());
     }
 
     /** Mail delivered to the in-process capture server so far; -1 against an external instance. */

@@ -7,10 +7,11 @@ import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * The generated SDK, configured once: the service's base URI and a {@link TokenSource} whose token goes
- * on every request of every API this client creates ({@link #api}), read per request. {@link #call}
- * runs one API call, refreshes the token once and retries on 401, and turns every error into an
- * {@link ApiError} carrying the parsed envelope.
+ * The generated SDK, configured once: the service's base URI and either a {@link TokenSource} whose token
+ * goes on every request of every API this client creates ({@link #api}), read per request, or an API key
+ * ({@link Builder#apiKey}), sent as {@code X-API-Key} for server-to-server integrations. {@link #call}
+ * runs one API call, refreshes the token once and retries on 401 (never for an API key), and turns every
+ * error into an {@link ApiError} carrying the parsed envelope.
  *
  * <pre>{@code
  * AbcDashboardClient client = AbcDashboardClient.builder()
@@ -19,6 +20,12 @@ import java.util.function.Function;
  *         .build();
  * ProfileApi profile = client.api(ProfileApi::new);
  * AuthStatusResponseDto me = client.call(() -> profile.getMyProfile(null));
+ *
+ * AbcDashboardClient integration = AbcDashboardClient.builder()
+ *         .baseUri("https://api.example.com")
+ *         .apiKey(System.getenv("ABC_API_KEY"))
+ *         .build();
+ * UserListResponseDto users = integration.call(() -> integration.api(UsersApi::new).listUsers(...));
  * }</pre>
  */
 public final class AbcDashboardClient {
@@ -67,6 +74,8 @@ public final class AbcDashboardClient {
     public static final class Builder {
         private URI baseUri = URI.create("http://localhost:5000");
         private TokenSource tokens = () -> null;
+        private boolean tokensSet;
+        private String apiKey;
 
         private Builder() {}
 
@@ -78,15 +87,39 @@ public final class AbcDashboardClient {
 
         public Builder tokens(TokenSource tokens) {
             this.tokens = Objects.requireNonNull(tokens, "tokens");
+            this.tokensSet = true;
+            return this;
+        }
+
+        /**
+         * An API key ({@code abc_…}, from {@code POST /api/v1/api-keys}) sent as {@code X-API-Key} on every
+         * request, instead of a person's tokens: the operations whose spec lists {@code apiKeyAuth} accept
+         * it, within its scopes. A client has either tokens or a key, not both (the service refuses two
+         * credentials).
+         */
+        public Builder apiKey(String apiKey) {
+            Objects.requireNonNull(apiKey, "apiKey");
+            if (apiKey.isBlank()) {
+                throw new IllegalArgumentException("apiKey is blank");
+            }
+            this.apiKey = apiKey.trim();
             return this;
         }
 
         public AbcDashboardClient build() {
+            if (apiKey != null && tokensSet) {
+                throw new IllegalStateException("Configure either tokens(...) or apiKey(...), not both");
+            }
             ApiClient client = new ApiClient();
             client.updateBaseUri(baseUri.toString().replaceAll("/+$", ""));
             TokenSource source = tokens;
+            String key = apiKey;
             // Set before any *Api exists: each generated *Api copies the interceptor when it is created.
             client.setRequestInterceptor(request -> {
+                if (key != null) {
+                    request.setHeader("X-API-Key", key);
+                    return;
+                }
                 String token = source.accessToken();
                 if (token != null && !token.isBlank()) {
                     request.setHeader("Authorization", "Bearer " + token);
