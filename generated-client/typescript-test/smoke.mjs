@@ -1,5 +1,6 @@
 // The TypeScript SDK against the running service, as a frontend would use it: sign in, read the
-// profile with the access token, and see a documented error come back as a ResponseError.
+// profile with the access token, call with an API key until it is revoked, and see a documented error
+// come back as a ResponseError.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
@@ -27,9 +28,21 @@ const users = new sdk.UsersApi(new sdk.Configuration({ basePath, accessToken: lo
 const page = await users.listUsers({ limit: 5, sortBy: "email", sortOrder: "asc" });
 assert.ok(page.meta.pagination.total >= 1);
 
+// An integration's API key: created by the signed-in admin, then the only credential of a client.
+const keys = new sdk.ApiKeysApi(new sdk.Configuration({ basePath, accessToken: login.data.tokens.accessToken }));
+const created = await keys.createApiKey({ createApiKeyRequest: { name: "TypeScript smoke", scopes: new Set(["users:read"]) } });
+assert.match(created.data.key, /^abc_[a-z2-7]{8}_[A-Za-z0-9_-]{43}$/);
+const integration = new sdk.UsersApi(new sdk.Configuration({ basePath, apiKey: created.data.key }));
+assert.ok((await integration.listUsers({ limit: 1 })).meta.pagination.total >= 1);
+await keys.revokeApiKey({ id: created.data.id });
+await assert.rejects(integration.listUsers({ limit: 1 }), (e) => {
+  assert.equal(e.response.status, 401);
+  return true;
+});
+
 await assert.rejects(auth.login({ loginRequest: { email, password: "Wr0ngPassword" } }), (e) => {
   assert.equal(e.name, "ResponseError");
   assert.equal(e.response.status, 401);
   return true;
 });
-console.log("TypeScript SDK smoke test: login, profile, users list and a 401 as ResponseError — ok");
+console.log("TypeScript SDK smoke test: login, profile, users list, an API key until revoked and a 401 as ResponseError — ok");

@@ -5,10 +5,12 @@ import com.abcdashboard.client.ApiException;
 import com.abcdashboard.client.api.AuthApi;
 import com.abcdashboard.client.api.HealthApi;
 import com.abcdashboard.client.api.ProfileApi;
+import com.abcdashboard.client.api.UsersApi;
 import com.abcdashboard.client.model.AuthStatusResponseDto;
 import com.abcdashboard.client.model.AuthTokensDto;
 import com.abcdashboard.client.model.HealthReportDto;
 import com.abcdashboard.client.model.RefreshRequestDto;
+import com.abcdashboard.client.model.UserListResponseDto;
 
 /**
  * The Java examples of generated-client/README.md, compiled by the build: every line of the README's
@@ -58,6 +60,16 @@ final class ReadmeExamples {
             System.err.println(
                     e.status() + " " + e.category().orElse(null) + " " + e.details() + " " + e.correlationId());
         }
+    }
+
+    static void apiKeys() {
+        AbcDashboardClient integration = AbcDashboardClient.builder()
+                .baseUri("https://api.example.com")
+                .apiKey(System.getenv("ABC_API_KEY"))
+                .build();
+        UsersApi users = integration.api(UsersApi::new);
+        UserListResponseDto page = integration.call(
+                () -> users.listUsers(null, 1, 50, null, null, null, null, null, null, null, null, null, null));
     }
 
     static void generatedApi() throws ApiException {
