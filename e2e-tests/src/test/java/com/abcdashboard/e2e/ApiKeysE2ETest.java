@@ -244,6 +244,33 @@ class ApiKeysE2ETest {
     }
 
     @Test
+    void creatingAndRevokingAKeyAreAudited() {
+        Key key = create(admin, List.of("users:read"));
+        as(admin).delete("/api/v1/api-keys/" + key.id()).then().statusCode(200);
+
+        for (String action : List.of("api_key_created", "api_key_revoked")) {
+            List<Map<String, Object>> entries = as(admin)
+                    .queryParams(new HashMap<>(Map.of("action", action, "actorId", admin.id(), "limit", 100)))
+                    .get("/api/v1/audit-logs")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("data");
+            assertThat(entries)
+                    .as(action)
+                    .filteredOn(entry -> key.id().equals(((Map<?, ?>) entry.get("details")).get("apiKeyId")))
+                    .singleElement()
+                    .satisfies(entry -> {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> details = (Map<String, Object>) entry.get("details");
+                        assertThat(details)
+                                .containsEntry("apiKeyPrefix", key.prefix())
+                                .doesNotContainValue(key.key());
+                    });
+        }
+    }
+
+    @Test
     void keysOpenNeitherThePersonsOwnEndpointsNorKeyManagement() {
         Key key = create(admin, List.of("users:read", "users:write", "audit:read"));
 

@@ -109,7 +109,7 @@ record UseCases(
                 policy,
                 rateLimiter,
                 new AccountLinkRequests(users, links),
-                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), clock));
+                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), audit, clock));
     }
 
     static AuthSettings authSettings(AppConfig config) {

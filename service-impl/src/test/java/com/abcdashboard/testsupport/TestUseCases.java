@@ -130,7 +130,7 @@ public final class TestUseCases implements AutoCloseable {
                         locks,
                         clock),
                 () -> requests.drainDue(new AccountLinkRequests(users, links)::fulfil),
-                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), clock));
+                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), audit, clock));
     }
 
     /** One instance's use cases and the repositories a test may look into. */

@@ -6,6 +6,9 @@ import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.FieldErrors;
 import com.abcdashboard.domain.Page;
 import com.abcdashboard.domain.PageRequest;
+import com.abcdashboard.domain.audit.AuditAction;
+import com.abcdashboard.domain.audit.AuditEvent;
+import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserRepository;
@@ -13,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -21,9 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * API keys: issued by admins (any scope) and managers (the scopes their role holds), listed, revoked, and
  * checked on every request that presents one. A key's own life (created by, revoked by, when) is kept on
- * the key, which stays listed after its revocation, and logged; the audit log names the key on every entry
- * a request made with it causes (v1's audit actions are a closed enum in a response: a new action would
- * break generated clients, see docs/integrations.md).
+ * the key, which stays listed after its revocation, and audited ({@code api_key_created},
+ * {@code api_key_revoked}, the key's prefix and scopes in the details); the audit log names the key on
+ * every entry a request made with it causes.
  *
  * <p>A key acts as its creator. Each request re-reads the key (so a revocation holds on the next request
  * on every instance, with nothing to invalidate) and the creator (through the cached user repository, so
@@ -43,12 +47,14 @@ public final class ApiKeys {
     private final ApiKeyRepository keys;
     private final UserRepository users;
     private final ApiKeyFormat format;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public ApiKeys(ApiKeyRepository keys, UserRepository users, ApiKeyFormat format, Clock clock) {
+    public ApiKeys(ApiKeyRepository keys, UserRepository users, ApiKeyFormat format, AuditLog audit, Clock clock) {
         this.keys = keys;
         this.users = users;
         this.format = format;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -77,6 +83,13 @@ public final class ApiKeys {
                     null);
             try {
                 ApiKey stored = keys.insert(key);
+                audit.record(AuditEvent.of(
+                        AuditAction.API_KEY_CREATED,
+                        now,
+                        caller.id(),
+                        null,
+                        client,
+                        Map.of("apiKeyId", stored.id(), "apiKeyPrefix", stored.prefix(), "scopes", ids(scopes))));
                 LOG.info(
                         "API key {} ({}) created by user {}, correlation id {}",
                         stored.prefix(),
@@ -104,7 +117,15 @@ public final class ApiKeys {
         ApiKey key = keys.findById(id)
                 .filter(k -> caller.role() == Role.ADMIN || k.createdBy().equals(caller.id()))
                 .orElseThrow(() -> new DomainException(ErrorCategory.NOT_FOUND, "API key not found"));
-        if (keys.revoke(key.id(), clock.instant(), caller.id())) {
+        Instant now = clock.instant();
+        if (keys.revoke(key.id(), now, caller.id())) {
+            audit.record(AuditEvent.of(
+                    AuditAction.API_KEY_REVOKED,
+                    now,
+                    caller.id(),
+                    null,
+                    client,
+                    Map.of("apiKeyId", key.id(), "apiKeyPrefix", key.prefix())));
             LOG.info(
                     "API key {} revoked by user {}, correlation id {}",
                     key.prefix(),

@@ -15,7 +15,9 @@ public enum AuditAction {
     ROLE_CHANGED,
     USER_DEACTIVATED,
     USER_ACTIVATED,
-    USER_DELETED;
+    USER_DELETED,
+    API_KEY_CREATED,
+    API_KEY_REVOKED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
