@@ -5,7 +5,7 @@ import java.util.Arrays;
 /** Summary of recorded latencies (nanoseconds): nearest-rank percentiles, maximum and mean, in milliseconds. */
 public record Latencies(long count, double p50, double p90, double p99, double p999, double max, double mean) {
 
-    static Latencies of(long[] nanos) {
+    public static Latencies of(long[] nanos) {
         if (nanos.length == 0) {
             return new Latencies(0, 0, 0, 0, 0, 0, 0);
         }

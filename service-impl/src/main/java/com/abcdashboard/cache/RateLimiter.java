@@ -9,7 +9,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -17,20 +18,22 @@ import java.util.function.LongSupplier;
  * atomic INCRBY-and-expire script on Redis). While the store is away, limits are not enforced —
  * availability wins over throttling, and health says degraded.
  *
- * <p>Far from a limit, an instance does not send every hit to Redis: it holds hits back and adds them to
- * the shared window in one command once they exceed 1/20 of what the window had left at its last
- * exchange, or at the first hit 100 ms after that exchange. Each decision counts the shared total last
- * seen plus the hits held here. Below 20 hits left nothing is held (every hit goes to Redis), so:
+ * <p>Far from a limit, an instance does not send every hit to Redis: it admits up to 1/20 of what the
+ * window had left (as it last knew it) locally, and adds those held hits to the shared window together
+ * with the next hit it sends, which is the first hit beyond that share, or the first hit 100 ms after its
+ * last exchange. A sent hit is decided by Redis's answer (the window's total after it, the held hits it
+ * carried included); a held hit by this instance's count: the shared total last seen plus the hits on
+ * their way to Redis plus the hits held here. Below 20 hits left nothing is held (every hit goes to
+ * Redis), so:
  *
  * <ul>
- *   <li>one instance decides exactly as if every hit went to Redis (it holds all the hits it has not
- *       shared);
- *   <li>no instance refuses a request the shared count would allow (what it counts is never more than
- *       the true total);
+ *   <li>one instance admits exactly as many hits as the limit, however many requests arrive at once;
  *   <li>with several instances, a window can let through at most the hits the other instances hold back
- *       at that moment: each holds less than 1/20 of what was left when it last exchanged, and nothing it
+ *       at that moment: each holds at most 1/20 of what was left when it last exchanged, and nothing it
  *       received more than 100 ms before its latest hit.
  * </ul>
+ *
+ * Measured against Bucket4j and Redisson's {@code RRateLimiter} in docs/architecture.md.
  */
 public final class RateLimiter implements ResetThrottle {
     /** An instance may hold back 1/{@value} of what is left in a window before it must share its hits. */
@@ -47,21 +50,33 @@ public final class RateLimiter implements ResetThrottle {
     /** The state of a window after a hit. */
     public record Decision(Rule rule, long remaining, Duration reset, boolean allowed) {}
 
-    /** This instance's view of one window. */
+    /** This instance's view of one window; every field guarded by {@code lock}. */
     private static final class LocalWindow {
-        /** Hits counted here and not yet added to the shared window. */
-        final AtomicLong held = new AtomicLong();
-        /** The shared window's count at the last exchange (this instance's shared hits included). */
-        volatile long shared;
-        /** When the window ends, and when this instance last exchanged with it ({@code nanoTime}). */
-        volatile long endsAt;
+        final ReentrantLock lock = new ReentrantLock();
+        /** Signalled when a batch carrying held hits has its answer. */
+        final Condition heldArrived = lock.newCondition();
+        /** Hits admitted here and not yet sent to the shared window. */
+        long held;
+        /** Hits sent to the shared window whose answer has not come back. */
+        long inFlight;
+        /** Sent batches that carry held (already admitted) hits and have no answer yet. */
+        int heldBatchesInFlight;
+        /** The shared window's count at the latest answer (the highest seen). */
+        long shared;
+        /** When the window ends and when this instance last exchanged with it ({@code nanoTime}). */
+        long endsAt;
 
-        volatile long exchangedAt;
+        long exchangedAt;
+        /** An answer has come back: {@code shared} and {@code endsAt} are known. */
+        boolean known;
 
-        LocalWindow(long shared, long endsAt, long exchangedAt) {
-            this.shared = shared;
-            this.endsAt = endsAt;
-            this.exchangedAt = exchangedAt;
+        /** What this instance knows the window to hold: shared, on the way there, and held here. */
+        long count() {
+            return shared + inFlight + held;
+        }
+
+        boolean endedAt(long now) {
+            return known && now - endsAt >= 0;
         }
     }
 
@@ -86,52 +101,94 @@ public final class RateLimiter implements ResetThrottle {
     /** Counts one hit of {@code subject} against the rule; empty while the store is unavailable. */
     public Optional<Decision> hit(Rule rule, String subject) {
         String key = "rate:" + rule.name() + ":" + subject;
+        long max = rule.limit().max();
         long now = nanoTime.getAsLong();
-        LocalWindow window = windows.getIfPresent(key);
-        long count;
-        if (window == null || now - window.endsAt >= 0) {
-            // The first hit this instance sees in the window: shared at once, and the window's end learnt.
-            Optional<SharedStore.Window> shared = share(key, rule, 1);
-            if (shared.isEmpty()) {
-                return Optional.empty();
-            }
-            window = new LocalWindow(
-                    shared.get().hits(), now + shared.get().remaining().toNanos(), now);
-            windows.put(key, window);
-            count = shared.get().hits();
-        } else {
-            long held = window.held.incrementAndGet();
-            count = window.shared + held;
-            long share = (rule.limit().max() - window.shared) / LOCAL_SHARE;
-            if (held > share || now - window.exchangedAt >= SHARE_EVERY_NANOS) {
-                long sending = window.held.getAndSet(0); // 0 when another request has just sent them
-                if (sending > 0) {
-                    Optional<SharedStore.Window> shared = share(key, rule, sending);
-                    if (shared.isEmpty()) {
-                        return Optional.empty();
+        // A window this instance has not seen yet, or one that has ended, starts empty here (hits held for
+        // an ended window are dropped with it: they belong to no window any more).
+        LocalWindow window = windows.asMap().compute(key, (k, old) -> {
+            if (old != null) {
+                old.lock.lock();
+                try {
+                    if (!old.endedAt(now)) {
+                        return old;
                     }
-                    window.shared = shared.get().hits();
-                    window.endsAt = now + shared.get().remaining().toNanos();
-                    window.exchangedAt = now;
-                    count = shared.get().hits() + window.held.get();
+                } finally {
+                    old.lock.unlock();
                 }
             }
+            return new LocalWindow();
+        });
+        long sending;
+        boolean carriesHeld;
+        window.lock.lock();
+        try {
+            long share = window.known ? (max - window.shared - window.inFlight) / LOCAL_SHARE : 0;
+            if (window.held < share && now - window.exchangedAt < SHARE_EVERY_NANOS) {
+                window.held++;
+                return Optional.of(decide(rule, window.count(), window.endsAt - now));
+            }
+            // Admitted hits on their way to Redis go first: a hit sent now must not overtake them, or it
+            // could take a place in the window they were promised.
+            while (window.heldBatchesInFlight > 0) {
+                window.heldArrived.awaitUninterruptibly();
+            }
+            sending = window.held + 1; // this hit, and every hit held so far
+            carriesHeld = window.held > 0;
+            window.held = 0;
+            window.inFlight += sending;
+            if (carriesHeld) {
+                window.heldBatchesInFlight++;
+            }
+        } finally {
+            window.lock.unlock();
         }
+        Optional<SharedStore.Window> shared = Optional.empty();
+        try {
+            shared = store.hit(key, rule.limit().window(), sending);
+        } finally {
+            window.lock.lock();
+            try {
+                window.inFlight -= sending;
+                if (carriesHeld) {
+                    window.heldBatchesInFlight--;
+                    window.heldArrived.signalAll();
+                }
+                if (shared.isPresent()) {
+                    window.shared = Math.max(window.shared, shared.get().hits());
+                    window.endsAt = now + shared.get().remaining().toNanos();
+                    window.exchangedAt = now;
+                    window.known = true;
+                } else {
+                    windows.asMap().remove(key, window);
+                }
+            } finally {
+                window.lock.unlock();
+            }
+        }
+        if (shared.isEmpty()) {
+            return Optional.empty();
+        }
+        // This hit's place in the window: after every hit Redis counted before it, and after the held
+        // hits it carried (already admitted).
+        long total = shared.get().hits();
+        Decision decision = decide(rule, total, shared.get().remaining().toNanos());
+        long remaining;
+        window.lock.lock();
+        try {
+            remaining = Math.max(0, max - Math.max(total, window.count()));
+        } finally {
+            window.lock.unlock();
+        }
+        return Optional.of(new Decision(rule, remaining, decision.reset(), decision.allowed()));
+    }
+
+    private Decision decide(Rule rule, long count, long resetNanos) {
         boolean allowed = count <= rule.limit().max();
         if (!allowed) {
             metrics.rateLimitRejected(rule.name());
         }
-        Duration reset = Duration.ofNanos(Math.max(0, window.endsAt - now));
-        return Optional.of(new Decision(rule, Math.max(0, rule.limit().max() - count), reset, allowed));
-    }
-
-    /** Adds {@code hits} to the shared window; empty (and this instance's view dropped) while the store is away. */
-    private Optional<SharedStore.Window> share(String key, Rule rule, long hits) {
-        Optional<SharedStore.Window> shared = store.hit(key, rule.limit().window(), hits);
-        if (shared.isEmpty()) {
-            windows.invalidate(key);
-        }
-        return shared;
+        return new Decision(
+                rule, Math.max(0, rule.limit().max() - count), Duration.ofNanos(Math.max(0, resetNanos)), allowed);
     }
 
     @Override

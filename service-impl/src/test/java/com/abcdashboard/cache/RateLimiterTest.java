@@ -11,8 +11,12 @@ import com.abcdashboard.testsupport.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
@@ -110,6 +114,54 @@ class RateLimiterTest {
         }
         assertThat(one.hit(ten, "10.0.0.1").orElseThrow().allowed()).isFalse();
         assertThat(shared.hitCommands.get()).as("one command per hit").isEqualTo(11);
+    }
+
+    /** A memory store whose window commands take a millisecond, as a round trip to Redis does. */
+    private static final class SlowWindowStore extends ForwardingStore {
+        SlowWindowStore(SharedStore store) {
+            super(store);
+        }
+
+        @Override
+        public Window hit(String key, Duration window, long count) {
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+            return super.hit(key, window, count);
+        }
+    }
+
+    @Test
+    void fiftyConcurrentRequestsOnOneInstanceAdmitExactlyTheLimit() throws InterruptedException {
+        // Hits whose command is on its way to Redis count for every decision made meanwhile.
+        ResilientStore slow = new ResilientStore(new SlowWindowStore(new MemoryStore(clock)), Duration.ofMinutes(1));
+        RateLimiter one = new RateLimiter(slow, THREE_AN_HOUR, ServiceMetrics.global());
+        RateLimiter.Rule hundred = new RateLimiter.Rule("general", new AppConfig.Limit(100, Duration.ofMinutes(15)));
+        AtomicInteger admitted = new AtomicInteger();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> requests = new ArrayList<>();
+        for (int t = 0; t < 50; t++) {
+            requests.add(Thread.ofPlatform().start(() -> {
+                awaitQuietly(go);
+                for (int h = 0; h < 4; h++) {
+                    if (one.hit(hundred, "10.0.0.9").orElseThrow().allowed()) {
+                        admitted.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        go.countDown();
+        for (Thread request : requests) {
+            request.join();
+        }
+
+        assertThat(admitted.get()).as("admitted of 200 hits against 100").isEqualTo(100);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
