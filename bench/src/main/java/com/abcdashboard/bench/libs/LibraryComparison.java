@@ -23,7 +23,8 @@ import org.redisson.api.RedissonClient;
  * tables between its {@code bench-libs} markers.
  *
  * <p>Arguments: {@code --redis URL} (default {@code redis://127.0.0.1:6379}), {@code --out DIR},
- * {@code --docs FILE}, {@code --seconds S} (measured seconds of each throughput run, default 3),
+ * {@code --docs FILE}, {@code --seconds S} (measured seconds of each throughput run, default 3; the
+ * rate limiter's runs are made twice, in two rounds over every limiter, and the better one is kept),
  * {@code --warmup S} (default 1).
  */
 public final class LibraryComparison {
@@ -96,13 +97,24 @@ public final class LibraryComparison {
         URI redis = URI.create(url);
         try (RespCountingProxy proxy = new RespCountingProxy(redis.getHost(), redis.getPort())) {
             RateLimitComparison limits = new RateLimitComparison(url, prefix + ":rl", warmup, seconds);
-            List<RateLimitComparison.Throughput> throughput = new ArrayList<>();
-            for (RateLimitContender.Kind kind : RateLimitContender.Kind.values()) {
-                log("rate limit throughput: " + kind.title);
-                throughput.add(limits.throughput(kind, 1, false));
-                throughput.add(limits.throughput(kind, 16, false));
-                throughput.add(limits.throughput(kind, 16, true));
+            // Two rounds over every kind, the better of each kept: other work on the machine comes and goes,
+            // and a kind measured only once, in a busy moment, would look slower than it is.
+            Map<String, RateLimitComparison.Throughput> best = new LinkedHashMap<>();
+            for (int round = 1; round <= 2; round++) {
+                for (RateLimitContender.Kind kind : RateLimitContender.Kind.values()) {
+                    log("rate limit throughput, round " + round + ": " + kind.title);
+                    for (RateLimitComparison.Throughput t : List.of(
+                            limits.throughput(kind, 1, false),
+                            limits.throughput(kind, 16, false),
+                            limits.throughput(kind, 16, true))) {
+                        best.merge(
+                                t.kind() + "/" + t.threads() + "/" + t.oneKey(),
+                                t,
+                                (a, b) -> a.decisionsPerSecond() >= b.decisionsPerSecond() ? a : b);
+                    }
+                }
             }
+            List<RateLimitComparison.Throughput> throughput = List.copyOf(best.values());
             List<RateLimitComparison.Contention> contention = new ArrayList<>();
             List<RateLimitComparison.RoundTrips> roundTrips = new ArrayList<>();
             for (RateLimitContender.Kind kind : RateLimitContender.Kind.values()) {

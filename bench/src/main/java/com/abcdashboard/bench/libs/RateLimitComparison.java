@@ -34,11 +34,14 @@ final class RateLimitComparison {
     }
 
     /** Decisions per second and latency of one instance, {@code threads} callers, one key each or one for all. */
-    record Throughput(String kind, int threads, boolean oneKey, double decisionsPerSecond, Latencies latency) {}
+    record Throughput(
+            String kind, int threads, boolean oneKey, double decisionsPerSecond, long failedOpen, Latencies latency) {}
 
     /**
      * {@code instances} × {@code threads} callers, {@code hits} each, against a limit of {@code limit} in
      * a window longer than the run; with the commands they sent when run through a counting proxy.
+     *
+     * @param admitted hits let through, {@code failedOpen} of them because Redis did not answer in time
      */
     record Contention(
             String kind,
@@ -47,6 +50,7 @@ final class RateLimitComparison {
             int hits,
             int limit,
             int admitted,
+            int failedOpen,
             long remainingReported,
             long resetReportedMs,
             double commandsPerDecision) {}
@@ -62,6 +66,7 @@ final class RateLimitComparison {
         try (RateLimitContender limiter = kind.open(url, run, FAR)) {
             List<Samples> samples = new ArrayList<>();
             AtomicLong decisions = new AtomicLong();
+            AtomicLong failedOpen = new AtomicLong();
             long start = System.nanoTime();
             long recordFrom = start + warmup.toNanos();
             long end = recordFrom + measured.toNanos();
@@ -72,23 +77,34 @@ final class RateLimitComparison {
                 String subject = oneKey ? "10.0.0.1" : "10.0.1." + t;
                 callers.add(Thread.ofPlatform().start(() -> {
                     long count = 0;
+                    long failed = 0;
                     for (long now = System.nanoTime(); now < end; ) {
-                        limiter.hit(subject);
+                        boolean open = limiter.hit(subject).failedOpen();
                         long after = System.nanoTime();
                         if (now >= recordFrom) {
                             mine.add(after - now);
                             count++;
+                            if (open) {
+                                failed++;
+                            }
                         }
                         now = after;
                     }
                     decisions.addAndGet(count);
+                    failedOpen.addAndGet(failed);
                 }));
             }
             for (Thread caller : callers) {
                 caller.join();
             }
             double seconds = measured.toNanos() / 1e9;
-            return new Throughput(kind.name(), threads, oneKey, decisions.get() / seconds, Samples.summary(samples));
+            return new Throughput(
+                    kind.name(),
+                    threads,
+                    oneKey,
+                    decisions.get() / seconds,
+                    failedOpen.get(),
+                    Samples.summary(samples));
         }
     }
 
@@ -113,6 +129,7 @@ final class RateLimitComparison {
                 limiter.hit("warm-up");
             }
             AtomicInteger admitted = new AtomicInteger();
+            AtomicInteger failedOpen = new AtomicInteger();
             CountDownLatch go = new CountDownLatch(1);
             List<Thread> callers = new ArrayList<>();
             long before = commands.get();
@@ -126,8 +143,12 @@ final class RateLimitComparison {
                             return;
                         }
                         for (int h = 0; h < hits; h++) {
-                            if (limiter.hit("10.0.0.2").allowed()) {
+                            RateLimitContender.Verdict verdict = limiter.hit("10.0.0.2");
+                            if (verdict.allowed()) {
                                 admitted.incrementAndGet();
+                            }
+                            if (verdict.failedOpen()) {
+                                failedOpen.incrementAndGet();
                             }
                         }
                     }));
@@ -147,6 +168,7 @@ final class RateLimitComparison {
                     hits,
                     limit,
                     admitted.get(),
+                    failedOpen.get(),
                     last.remaining(),
                     last.resetMillis(),
                     (double) sent / attempts);

@@ -47,7 +47,7 @@ class RateLimitContendersTest {
             throws InterruptedException {
         RateLimitComparison.Contention run = comparison.contention(kind, proxy, 1, 50, 4, 100);
 
-        assertThat(run.admitted()).as("admitted of 200 hits against 100").isEqualTo(100);
+        assertExactlyTheLimit(run, 100);
         assertThat(run.remainingReported()).isZero();
     }
 
@@ -59,7 +59,21 @@ class RateLimitContendersTest {
             throws InterruptedException {
         RateLimitComparison.Contention run = comparison.contention(kind, proxy, 2, 8, 25, 100);
 
-        assertThat(run.admitted()).as("admitted of 400 hits against 100").isEqualTo(100);
+        assertExactlyTheLimit(run, 100);
+    }
+
+    /**
+     * Exactly the limit admitted; on a machine so loaded that some decisions waited out the 1 s timeout
+     * (and were let through, as ours lets them through), no more than the limit admitted by Redis.
+     */
+    private static void assertExactlyTheLimit(RateLimitComparison.Contention run, int limit) {
+        if (run.failedOpen() == 0) {
+            assertThat(run.admitted()).as("admitted against %d", limit).isEqualTo(limit);
+        } else {
+            assertThat(run.admitted() - run.failedOpen())
+                    .as("admitted by Redis against %d (%d let through after a timeout)", limit, run.failedOpen())
+                    .isLessThanOrEqualTo(limit);
+        }
     }
 
     @Test
@@ -67,7 +81,7 @@ class RateLimitContendersTest {
         RateLimitComparison.Contention run = comparison.contention(RateLimitContender.Kind.OURS, proxy, 2, 8, 25, 100);
 
         // The other instance holds at most 1/20 of what was left (100) when it last exchanged.
-        assertThat(run.admitted()).isBetween(100, 105);
+        assertThat(run.admitted() - run.failedOpen()).isBetween(100 - run.failedOpen(), 105);
     }
 
     @Test
