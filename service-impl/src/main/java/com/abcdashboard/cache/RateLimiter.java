@@ -21,7 +21,7 @@ import java.util.function.LongSupplier;
  * <p>Far from a limit, an instance does not send every hit to Redis: it admits up to 1/20 of what the
  * window had left (as it last knew it) locally, and adds those held hits to the shared window together
  * with the next hit it sends, which is the first hit beyond that share, or the first hit 100 ms after its
- * last exchange. A sent hit is decided by Redis's answer (the window's total after it, the held hits it
+ * last exchange (unless one is under way). A sent hit is decided by Redis's answer (the window's total after it, the held hits it
  * carried included); a held hit by this instance's count: the shared total last seen plus the hits on
  * their way to Redis plus the hits held here. Below 20 hits left nothing is held (every hit goes to
  * Redis), so:
@@ -78,6 +78,49 @@ public final class RateLimiter implements ResetThrottle {
         boolean endedAt(long now) {
             return known && now - endsAt >= 0;
         }
+
+        /**
+         * Whether one more hit may be admitted here without asking Redis: the window is known, this
+         * instance holds less than its share of what is left, and an exchange is under way or happened
+         * less than {@link #SHARE_EVERY} ago.
+         */
+        boolean mayHold(long max, long now) {
+            long share = known ? (max - shared - inFlight) / LOCAL_SHARE : 0;
+            return held < share && (inFlight > 0 || now - exchangedAt < SHARE_EVERY_NANOS);
+        }
+
+        /**
+         * Puts this hit and every held one on their way to Redis; returns how many. Batches carrying held
+         * (already admitted) hits go first: a hit sent now must not overtake them, or it could take a
+         * place in the window they were promised.
+         */
+        long send() {
+            while (heldBatchesInFlight > 0) {
+                heldArrived.awaitUninterruptibly();
+            }
+            long sending = held + 1;
+            held = 0;
+            inFlight += sending;
+            if (sending > 1) {
+                heldBatchesInFlight++;
+            }
+            return sending;
+        }
+
+        /** Redis answered a batch of {@code sent} hits (null: it did not answer). */
+        void answered(long sent, SharedStore.Window answer, long sentAt) {
+            inFlight -= sent;
+            if (sent > 1) {
+                heldBatchesInFlight--;
+                heldArrived.signalAll();
+            }
+            if (answer != null) {
+                shared = Math.max(shared, answer.hits());
+                endsAt = sentAt + answer.remaining().toNanos();
+                exchangedAt = sentAt;
+                known = true;
+            }
+        }
     }
 
     private final ResilientStore store;
@@ -101,11 +144,28 @@ public final class RateLimiter implements ResetThrottle {
     /** Counts one hit of {@code subject} against the rule; empty while the store is unavailable. */
     public Optional<Decision> hit(Rule rule, String subject) {
         String key = "rate:" + rule.name() + ":" + subject;
-        long max = rule.limit().max();
         long now = nanoTime.getAsLong();
-        // A window this instance has not seen yet, or one that has ended, starts empty here (hits held for
-        // an ended window are dropped with it: they belong to no window any more).
-        LocalWindow window = windows.asMap().compute(key, (k, old) -> {
+        LocalWindow window = windowAt(key, now);
+        long sending;
+        window.lock.lock();
+        try {
+            if (window.mayHold(rule.limit().max(), now)) {
+                window.held++;
+                return Optional.of(decide(rule, window.count(), window.endsAt - now));
+            }
+            sending = window.send();
+        } finally {
+            window.lock.unlock();
+        }
+        return send(key, rule, window, sending, now);
+    }
+
+    /**
+     * This instance's view of the window; a window it has not seen yet, or one that has ended, starts
+     * empty (hits held for an ended window are dropped with it: they belong to no window any more).
+     */
+    private LocalWindow windowAt(String key, long now) {
+        return windows.asMap().compute(key, (k, old) -> {
             if (old != null) {
                 old.lock.lock();
                 try {
@@ -118,67 +178,33 @@ public final class RateLimiter implements ResetThrottle {
             }
             return new LocalWindow();
         });
-        long sending;
-        boolean carriesHeld;
-        window.lock.lock();
+    }
+
+    /**
+     * Adds {@code sending} hits (this one last) to the shared window. This hit's place is the window's
+     * total in Redis's answer: after every hit counted before it and the held hits it carried.
+     */
+    private Optional<Decision> send(String key, Rule rule, LocalWindow window, long sending, long now) {
+        Optional<SharedStore.Window> answer = Optional.empty();
+        long known;
         try {
-            long share = window.known ? (max - window.shared - window.inFlight) / LOCAL_SHARE : 0;
-            if (window.held < share && now - window.exchangedAt < SHARE_EVERY_NANOS) {
-                window.held++;
-                return Optional.of(decide(rule, window.count(), window.endsAt - now));
-            }
-            // Admitted hits on their way to Redis go first: a hit sent now must not overtake them, or it
-            // could take a place in the window they were promised.
-            while (window.heldBatchesInFlight > 0) {
-                window.heldArrived.awaitUninterruptibly();
-            }
-            sending = window.held + 1; // this hit, and every hit held so far
-            carriesHeld = window.held > 0;
-            window.held = 0;
-            window.inFlight += sending;
-            if (carriesHeld) {
-                window.heldBatchesInFlight++;
-            }
-        } finally {
-            window.lock.unlock();
-        }
-        Optional<SharedStore.Window> shared = Optional.empty();
-        try {
-            shared = store.hit(key, rule.limit().window(), sending);
+            answer = store.hit(key, rule.limit().window(), sending);
         } finally {
             window.lock.lock();
             try {
-                window.inFlight -= sending;
-                if (carriesHeld) {
-                    window.heldBatchesInFlight--;
-                    window.heldArrived.signalAll();
-                }
-                if (shared.isPresent()) {
-                    window.shared = Math.max(window.shared, shared.get().hits());
-                    window.endsAt = now + shared.get().remaining().toNanos();
-                    window.exchangedAt = now;
-                    window.known = true;
-                } else {
-                    windows.asMap().remove(key, window);
-                }
+                window.answered(sending, answer.orElse(null), now);
+                known = window.count();
             } finally {
                 window.lock.unlock();
             }
         }
-        if (shared.isEmpty()) {
+        if (answer.isEmpty()) {
+            windows.asMap().remove(key, window);
             return Optional.empty();
         }
-        // This hit's place in the window: after every hit Redis counted before it, and after the held
-        // hits it carried (already admitted).
-        long total = shared.get().hits();
-        Decision decision = decide(rule, total, shared.get().remaining().toNanos());
-        long remaining;
-        window.lock.lock();
-        try {
-            remaining = Math.max(0, max - Math.max(total, window.count()));
-        } finally {
-            window.lock.unlock();
-        }
+        long total = answer.get().hits();
+        Decision decision = decide(rule, total, answer.get().remaining().toNanos());
+        long remaining = Math.max(0, rule.limit().max() - Math.max(total, known));
         return Optional.of(new Decision(rule, remaining, decision.reset(), decision.allowed()));
     }
 
