@@ -26,6 +26,7 @@ import com.abcdashboard.http.RequestLoggingFilter;
 import com.abcdashboard.http.RouteNotFoundHandler;
 import com.abcdashboard.http.ScopedAuthenticator;
 import com.abcdashboard.http.SecurityHeaders;
+import com.abcdashboard.http.SessionsHandler;
 import com.abcdashboard.http.SpecRoutes;
 import com.abcdashboard.http.UsersHandler;
 import com.abcdashboard.mail.MailStatus;
@@ -99,6 +100,9 @@ final class Routes {
                 .register("/api/v1/auth", auth)
                 .register("/api/v1/profile", new ProfileHandler(auth))
                 .register("/api/v1/users", new UsersHandler(useCases.administration(), scoped, envelopes))
+                // /api/v1/auth/sessions… and /api/v1/users/{id}/sessions: after the handlers above, whose
+                // routes do not match these paths.
+                .register("/api/v1", new SessionsHandler(useCases.sessionManagement(), authenticator, envelopes))
                 .register(
                         "/api/v1/audit-logs", new AuditHandler(useCases.audit(), useCases.policy(), scoped, envelopes))
                 .register("/api/v1/api-keys", new ApiKeysHandler(useCases.apiKeys(), authenticator, envelopes))

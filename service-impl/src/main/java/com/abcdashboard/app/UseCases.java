@@ -11,11 +11,14 @@ import com.abcdashboard.domain.apikey.ApiKeys;
 import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.auth.AccountLinkRequests;
 import com.abcdashboard.domain.auth.AuthSettings;
+import com.abcdashboard.domain.auth.DeviceNames;
 import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.LoginLocks;
+import com.abcdashboard.domain.auth.NewDeviceNotice;
 import com.abcdashboard.domain.auth.OpaqueTokens;
 import com.abcdashboard.domain.auth.PasswordManagement;
 import com.abcdashboard.domain.auth.Registration;
+import com.abcdashboard.domain.auth.SessionManagement;
 import com.abcdashboard.domain.auth.SessionRepository;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SignIn;
@@ -30,6 +33,7 @@ import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
 import com.abcdashboard.persistence.MongoUserRepository;
 import com.abcdashboard.security.JwtAccessTokens;
+import com.abcdashboard.useragent.UserAgentDeviceNames;
 import com.mongodb.client.MongoDatabase;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -50,10 +54,14 @@ record UseCases(
         AccessPolicy policy,
         RateLimiter rateLimiter,
         AccountLinkRequests linkFulfilment,
-        ApiKeys apiKeys) {
+        ApiKeys apiKeys,
+        SessionManagement sessionManagement) {
 
     /** Lifetime of the set-password link of administrator-created accounts. */
     static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
+
+    /** Distinct user agents whose device names each instance keeps parsed. */
+    static final int DEVICE_NAMES_CACHED = 10_000;
 
     static UseCases wire(AppConfig config, Infrastructure infra) {
         Clock clock = infra.clock;
@@ -72,8 +80,17 @@ record UseCases(
         OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
         EmailLinks links =
                 new EmailLinks(new MongoOneTimeTokenRepository(db), opaqueTokens, infra.mail, settings, clock);
+        DeviceNames devices = new UserAgentDeviceNames(DEVICE_NAMES_CACHED);
         SessionService sessions = new SessionService(
-                sessionStore, users, new JwtAccessTokens(config.jwt()), opaqueTokens, settings, clock);
+                sessionStore,
+                users,
+                new JwtAccessTokens(config.jwt()),
+                opaqueTokens,
+                settings,
+                config.accounts().notifyNewDevice()
+                        ? new NewDeviceNotice(sessionStore, devices, infra.mail)
+                        : NewDeviceNotice.off(),
+                clock);
         AuditLog audit = new MeteredAuditLog(new MongoAuditLog(db), infra.metrics);
         RateLimiter rateLimiter =
                 new RateLimiter(infra.shared, config.rateLimits().passwordReset(), infra.metrics);
@@ -109,7 +126,8 @@ record UseCases(
                 policy,
                 rateLimiter,
                 new AccountLinkRequests(users, links),
-                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), audit, clock));
+                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), audit, clock),
+                new SessionManagement(sessionStore, users, devices, policy, audit, clock));
     }
 
     static AuthSettings authSettings(AppConfig config) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sessions with the per-request revocation check served from the shared cache: {@code session:<id>}
@@ -104,6 +105,17 @@ public final class CachingSessionRepository implements SessionRepository {
     @Override
     public List<String> idsOfUser(String userId) {
         return sessions.idsOfUser(userId);
+    }
+
+    /** Read from MongoDB: a list for a person to look at, not the per-request check. */
+    @Override
+    public List<Session> activeOfUser(String userId, Instant now) {
+        return sessions.activeOfUser(userId, now);
+    }
+
+    @Override
+    public Set<String> userAgentsSeen(String userId, String exceptSessionId) {
+        return sessions.userAgentsSeen(userId, exceptSessionId);
     }
 
     private static String key(String id) {

@@ -218,8 +218,10 @@ public record AppConfig(
     /**
      * @param requireEmailVerification false: registration signs the new user in at once
      * @param defaultPhoneRegion the region national phone numbers are read in (ISO 3166-1 alpha-2)
+     * @param notifyNewDevice true: a sign-in from a device none of the user's earlier sessions came from
+     *     mails the user
      */
-    public record Accounts(boolean requireEmailVerification, String defaultPhoneRegion) {}
+    public record Accounts(boolean requireEmailVerification, String defaultPhoneRegion, boolean notifyNewDevice) {}
 
     /** Reads and validates everything; throws {@link ConfigException} naming every invalid variable. */
     public static AppConfig from(Map<String, String> source) {
@@ -285,7 +287,8 @@ public record AppConfig(
         if (!PhoneNumbers.isKnownRegion(phoneRegion)) {
             in.problem("DEFAULT_PHONE_REGION", "must be a region code libphonenumber knows, e.g. US, GB, VN");
         }
-        Accounts accounts = new Accounts(in.bool("REQUIRE_EMAIL_VERIFICATION", true), phoneRegion);
+        Accounts accounts = new Accounts(
+                in.bool("REQUIRE_EMAIL_VERIFICATION", true), phoneRegion, in.bool("NOTIFY_NEW_DEVICE", false));
 
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());

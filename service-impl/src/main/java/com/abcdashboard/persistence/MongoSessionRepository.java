@@ -18,11 +18,16 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -176,6 +181,29 @@ public final class MongoSessionRepository implements SessionRepository {
                 .projection(new Document("_id", 1))
                 .forEach(d -> ids.add(d.getObjectId("_id").toHexString()));
         return ids;
+    }
+
+    @Override
+    public List<Session> activeOfUser(String userId, Instant now) {
+        List<Session> active = new ArrayList<>();
+        sessions.find(and(eq("userId", userId), exists("revokedAt", false), gt("expiresAt", date(now))))
+                .sort(Sorts.descending("createdAt", "_id"))
+                .forEach(d -> active.add(toSession(d)));
+        return active;
+    }
+
+    @Override
+    public Set<String> userAgentsSeen(String userId, String exceptSessionId) {
+        Bson filter = eq("userId", userId);
+        Optional<ObjectId> except = Documents.objectId(exceptSessionId);
+        if (except.isPresent()) {
+            filter = and(filter, ne("_id", except.get()));
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        sessions.find(filter)
+                .projection(new Document("userAgent", 1))
+                .forEach(d -> seen.add(Objects.requireNonNullElse(d.getString("userAgent"), "")));
+        return seen;
     }
 
     private static Session toSession(Document d) {

@@ -383,18 +383,25 @@ class AppConfigTest {
     }
 
     @Test
-    void accountSettingsDefaultToVerificationRequiredUsPhonesAndTheAdminUsernameAdmin() {
+    void accountSettingsDefaultToVerificationRequiredUsPhonesNoNewDeviceMailAndTheAdminUsernameAdmin() {
         AppConfig config = AppConfig.from(dev());
 
-        assertThat(config.accounts()).isEqualTo(new AppConfig.Accounts(true, "US"));
+        assertThat(config.accounts()).isEqualTo(new AppConfig.Accounts(true, "US", false));
         assertThat(config.initialAdmin().username()).isEqualTo("admin");
     }
 
     @Test
     void accountSettingsAreReadAndAnUnknownRegionOrABadUsernameIsAProblem() {
-        AppConfig config = AppConfig.from(
-                dev("REQUIRE_EMAIL_VERIFICATION", "false", "DEFAULT_PHONE_REGION", "VN", "ADMIN_USERNAME", "root_1"));
-        assertThat(config.accounts()).isEqualTo(new AppConfig.Accounts(false, "VN"));
+        AppConfig config = AppConfig.from(dev(
+                "REQUIRE_EMAIL_VERIFICATION",
+                "false",
+                "DEFAULT_PHONE_REGION",
+                "VN",
+                "ADMIN_USERNAME",
+                "root_1",
+                "NOTIFY_NEW_DEVICE",
+                "true"));
+        assertThat(config.accounts()).isEqualTo(new AppConfig.Accounts(false, "VN", true));
         assertThat(config.initialAdmin().username()).isEqualTo("root_1");
 
         ConfigException e = problems(dev("DEFAULT_PHONE_REGION", "XX", "ADMIN_USERNAME", "no spaces"));

@@ -16,11 +16,14 @@ import com.abcdashboard.domain.audit.AuditLog;
 import com.abcdashboard.domain.audit.AuditQuery;
 import com.abcdashboard.domain.auth.AccountLinkRequests;
 import com.abcdashboard.domain.auth.AuthSettings;
+import com.abcdashboard.domain.auth.DeviceNames;
 import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.LoginLocks;
+import com.abcdashboard.domain.auth.NewDeviceNotice;
 import com.abcdashboard.domain.auth.OpaqueTokens;
 import com.abcdashboard.domain.auth.PasswordManagement;
 import com.abcdashboard.domain.auth.Registration;
+import com.abcdashboard.domain.auth.SessionManagement;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SignIn;
 import com.abcdashboard.domain.user.AccessPolicy;
@@ -37,6 +40,7 @@ import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
 import com.abcdashboard.persistence.MongoUserRepository;
 import com.abcdashboard.security.JwtAccessTokens;
+import com.abcdashboard.useragent.UserAgentDeviceNames;
 import com.mongodb.client.MongoDatabase;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -64,6 +68,8 @@ public final class TestUseCases implements AutoCloseable {
 
     public static final String PASSWORD = "Sup3rSecret";
     public static final ClientInfo CLIENT = new ClientInfo("203.0.113.7", "use-case-test", "corr-1");
+    /** Device names as the service reads them (ua-parser). */
+    public static final DeviceNames DEVICES = new UserAgentDeviceNames(100);
 
     public final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
     public final CountingPasswordHasher passwords = new CountingPasswordHasher();
@@ -92,6 +98,15 @@ public final class TestUseCases implements AutoCloseable {
 
     /** One service instance: its own repositories and use cases over the shared database and store. */
     public Instance instance(boolean requireEmailVerification) {
+        return instance(requireEmailVerification, false);
+    }
+
+    /** One instance that mails a sign-in from a new device ({@code NOTIFY_NEW_DEVICE=true}). */
+    public Instance instanceNotifyingNewDevices() {
+        return instance(true, true);
+    }
+
+    private Instance instance(boolean requireEmailVerification, boolean notifyNewDevice) {
         MongoUserRepository users = new MongoUserRepository(db);
         MongoSessionRepository sessionStore = new MongoSessionRepository(db);
         LoginLocks locks = new LoginLocks(users, new SharedLoginLocks(shared, ServiceMetrics.global()), settings);
@@ -102,6 +117,7 @@ public final class TestUseCases implements AutoCloseable {
                 new JwtAccessTokens("test-only-jwt-secret-0123456789abcdef0123", "test", "test", ACCESS_TTL),
                 opaqueTokens,
                 settings,
+                notifyNewDevice ? new NewDeviceNotice(sessionStore, DEVICES, mail) : NewDeviceNotice.off(),
                 clock);
         AuditLog audit = new MongoAuditLog(db);
         EmailLinks links = new EmailLinks(new MongoOneTimeTokenRepository(db), opaqueTokens, mail, settings, clock);
@@ -129,6 +145,7 @@ public final class TestUseCases implements AutoCloseable {
                         new PhoneNumbers("US"),
                         locks,
                         clock),
+                new SessionManagement(sessionStore, users, DEVICES, new AccessPolicy(), audit, clock),
                 () -> requests.drainDue(new AccountLinkRequests(users, links)::fulfil),
                 new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), audit, clock));
     }
@@ -143,6 +160,7 @@ public final class TestUseCases implements AutoCloseable {
             Registration registration,
             PasswordManagement passwords,
             UserAdministration administration,
+            SessionManagement sessionManagement,
             Runnable linkRequestsFulfiller,
             ApiKeys apiKeys) {
 

@@ -17,7 +17,10 @@ public enum AuditAction {
     USER_ACTIVATED,
     USER_DELETED,
     API_KEY_CREATED,
-    API_KEY_REVOKED;
+    API_KEY_REVOKED,
+    SESSION_REVOKED,
+    SESSIONS_REVOKED,
+    SESSIONS_VIEWED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

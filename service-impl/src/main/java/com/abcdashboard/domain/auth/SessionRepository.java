@@ -1,7 +1,9 @@
 package com.abcdashboard.domain.auth;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Sessions ({@code sessions} collection). Single-document atomic operations only. */
 public interface SessionRepository {
@@ -49,5 +51,15 @@ public interface SessionRepository {
     long revokeAllForUser(String userId, String keepSessionId, Instant now, String reason);
 
     /** Ids of every stored session of the user, revoked or not (a cache drops their entries by them). */
-    java.util.List<String> idsOfUser(String userId);
+    List<String> idsOfUser(String userId);
+
+    /** The user's sessions usable at {@code now} (not revoked, not expired), newest first. */
+    List<Session> activeOfUser(String userId, Instant now);
+
+    /**
+     * The distinct user agents of the user's stored sessions other than {@code exceptSessionId}, revoked
+     * and expired ones included (until the store forgets them); a session without one counts as {@code ""}.
+     * Empty when the user had no other session.
+     */
+    Set<String> userAgentsSeen(String userId, String exceptSessionId);
 }

@@ -23,6 +23,7 @@ public final class SessionService {
     private final OpaqueTokens opaqueTokens;
     private final AuthSettings settings;
     private final SuccessorSeal seal;
+    private final NewDeviceNotice newDevices;
     private final Clock clock;
 
     public SessionService(
@@ -32,12 +33,25 @@ public final class SessionService {
             OpaqueTokens opaqueTokens,
             AuthSettings settings,
             Clock clock) {
+        this(sessions, users, accessTokens, opaqueTokens, settings, NewDeviceNotice.off(), clock);
+    }
+
+    /** @param newDevices told of every session opened ({@code NOTIFY_NEW_DEVICE}) */
+    public SessionService(
+            SessionRepository sessions,
+            UserRepository users,
+            AccessTokens accessTokens,
+            OpaqueTokens opaqueTokens,
+            AuthSettings settings,
+            NewDeviceNotice newDevices,
+            Clock clock) {
         this.sessions = sessions;
         this.users = users;
         this.accessTokens = accessTokens;
         this.opaqueTokens = opaqueTokens;
         this.settings = settings;
         this.seal = new SuccessorSeal(new SecureRandom());
+        this.newDevices = newDevices;
         this.clock = clock;
     }
 
@@ -51,6 +65,7 @@ public final class SessionService {
                 now.plus(settings.refreshTokenTtl()),
                 client.userAgent(),
                 client.ipAddress());
+        newDevices.signedIn(user, session);
         AccessTokens.Issued access = accessTokens.issue(user.id(), user.role(), session.id(), now);
         return new SessionTokens(access.token(), refreshToken, access.expiresInSeconds(), session.id());
     }

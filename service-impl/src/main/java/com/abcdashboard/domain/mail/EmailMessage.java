@@ -15,7 +15,9 @@ public record EmailMessage(String to, Template template, Map<String, String> var
         /** variables: name */
         PASSWORD_CHANGED,
         /** variables: name, link, expiresInHours — admin-created account, choose a password */
-        WELCOME_SET_PASSWORD
+        WELCOME_SET_PASSWORD,
+        /** variables: name, device, ipAddress, time — a sign-in from a device not seen before */
+        NEW_DEVICE_SIGN_IN
     }
 
     public EmailMessage {

@@ -15,6 +15,7 @@ import com.abcdashboard.domain.ErrorCategory;
  *       never deletes.
  *   <li>staff: read the user list and single users (the dashboard's permission table shows them the
  *       users section); change only their own profile, through {@code /auth/profile} or {@code /profile}.
+ *   <li>sessions of other users (list, end): admins for everyone, managers for staff and themselves.
  * </ul>
  *
  * A refused permission is {@link ErrorCategory#AUTHORIZATION} (403). The last-admin invariant is not
@@ -71,6 +72,17 @@ public final class AccessPolicy {
         requireCanDeleteUsers(caller);
         if (caller.id().equals(target.id())) {
             throw businessRule("You cannot delete your own account");
+        }
+    }
+
+    /**
+     * Another user's sessions (list them, end them): whoever manages that user — admins for everyone,
+     * managers for staff and themselves. Asked after {@link #requireCanManageUsers}, once the target is known.
+     */
+    public void requireCanManageSessionsOf(User caller, User target) {
+        requireCanManageUsers(caller);
+        if (isManager(caller) && !caller.id().equals(target.id()) && target.role() != Role.STAFF) {
+            throw forbidden("Managers can only manage the sessions of staff accounts");
         }
     }
 
