@@ -47,6 +47,8 @@ class AuthAcrossInstancesTest {
     void start() throws Exception {
         Map<String, String> env = TestEnvironment.underLoad(dir);
         env.put("LOGIN_MAX_ATTEMPTS", Integer.toString(MAX_ATTEMPTS));
+        // Near-cache copies live up to a minute: only the invalidation message can end one within a test.
+        env.put("CACHE_LOCAL_TTL", "1m");
         instances = TwoInstances.start(dir, env, clock);
         a = instances.a();
         b = instances.b();
@@ -131,6 +133,51 @@ class AuthAcrossInstancesTest {
 
         assertThat(refresh(a, successor).status()).isEqualTo(401);
         assertThat(b.get("/api/v1/auth/profile", access).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aSessionEndedOnOneInstanceIsRefusedOnTheOtherItsRefreshTokenAtOnceAndItsAccessTokenOnceTheMessageArrives()
+            throws Exception {
+        JsonNode laptop = login(a);
+        JsonNode phone = login(b);
+        String laptopAccess = laptop.path("accessToken").asText();
+        String phoneAccess = phone.path("accessToken").asText();
+        // B keeps the laptop's session in its near cache, as it does for every session it serves.
+        assertThat(b.get("/api/v1/auth/profile", laptopAccess).status()).isEqualTo(200);
+        assertThat(b.get("/api/v1/auth/profile", laptopAccess).status()).isEqualTo(200);
+        String current = currentSessionId(a, phoneAccess);
+        String laptopSession = null;
+        for (JsonNode session : a.get("/api/v1/auth/sessions", phoneAccess).data()) {
+            if (!session.path("id").asText().equals(current)) {
+                laptopSession = session.path("id").asText();
+            }
+        }
+        assertThat(laptopSession).isNotNull();
+
+        long ended = System.nanoTime();
+        assertThat(a.call("DELETE", "/api/v1/auth/sessions/" + laptopSession, phoneAccess, null)
+                        .status())
+                .isEqualTo(200);
+
+        assertThat(refresh(b, laptop.path("refreshToken").asText()).status()).isEqualTo(401);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> b.get("/api/v1/auth/profile", laptopAccess).status() == 401);
+        System.out.printf(
+                "laptop access token refused on B %d ms after the DELETE on A was sent%n",
+                Duration.ofNanos(System.nanoTime() - ended).toMillis());
+        assertThat(b.get("/api/v1/auth/profile", phoneAccess).status()).isEqualTo(200);
+        assertThat(a.get("/api/v1/auth/sessions", phoneAccess).data()).hasSize(1);
+    }
+
+    private static String currentSessionId(ServiceClient instance, String access) throws Exception {
+        for (JsonNode session : instance.get("/api/v1/auth/sessions", access).data()) {
+            if (session.path("current").asBoolean()) {
+                return session.path("id").asText();
+            }
+        }
+        throw new AssertionError("no current session listed");
     }
 
     private JsonNode login(ServiceClient instance) throws Exception {

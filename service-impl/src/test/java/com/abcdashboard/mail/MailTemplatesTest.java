@@ -12,8 +12,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class MailTemplatesTest {
     private static final String LINK = "https://app.example.com/reset-password?token=abc123&x=1";
-    private static final Map<String, String> VARIABLES =
-            Map.of("name", "Jane", "link", LINK, "expiresInHours", "24", "expiresInMinutes", "10");
+    private static final Map<String, String> VARIABLES = Map.of(
+            "name",
+            "Jane",
+            "link",
+            LINK,
+            "expiresInHours",
+            "24",
+            "expiresInMinutes",
+            "10",
+            "device",
+            "Firefox 121 on <Windows> 10",
+            "ipAddress",
+            "203.0.113.9",
+            "time",
+            "2026-12-01T10:00:00Z");
 
     private final MailTemplates templates = new MailTemplates();
 
@@ -57,6 +70,18 @@ class MailTemplatesTest {
                 .isEqualTo("Your password was changed");
         assertThat(templates.render(Template.WELCOME_SET_PASSWORD, VARIABLES).subject())
                 .isEqualTo("Welcome to ABC Dashboard: choose your password");
+        assertThat(templates.render(Template.NEW_DEVICE_SIGN_IN, VARIABLES).subject())
+                .isEqualTo("New sign-in to your account from Firefox 121 on <Windows> 10");
+    }
+
+    @Test
+    void theNewDeviceNoticeNamesTheDeviceAddressAndTimeWithTheDeviceEscapedInHtml() {
+        MailTemplates.Rendered mail = templates.render(Template.NEW_DEVICE_SIGN_IN, VARIABLES);
+
+        assertThat(mail.text()).contains("Firefox 121 on <Windows> 10", "203.0.113.9", "2026-12-01T10:00:00Z");
+        assertThat(mail.html())
+                .contains("Firefox 121 on &lt;Windows&gt; 10", "203.0.113.9", "2026-12-01T10:00:00Z")
+                .doesNotContain("<Windows>");
     }
 
     @Test
