@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@code /users}, {@code /api-keys}, {@code /auth/profile} and {@code /profile} operation, called as
+ * Every {@code /users}, {@code /users/{id}/sessions}, {@code /auth/sessions}, {@code /api-keys}, {@code /auth/profile} and {@code /profile} operation, called as
  * anonymous, staff, manager and admin, against admin, manager and staff targets: the exact status of every
  * cell; and every operation API keys may call, with a key of each scope. Mutating
  * cells get a fresh target each, so no cell depends on another. Staff read the list and single users (the
@@ -163,6 +163,45 @@ class AuthorizationMatrixE2ETest {
                 id -> r -> r.delete("/api/v1/api-keys/6745a1f0c2d7e5b1a4c8e9f7"),
                 401,
                 403,
+                404,
+                404));
+        for (String target : List.of("admin", "manager", "staff")) {
+            boolean managerMay = target.equals("staff");
+            cells.add(new Cell(
+                    "GET /users/{id}/sessions",
+                    target,
+                    id -> r -> r.get("/api/v1/users/" + id + "/sessions"),
+                    401,
+                    403,
+                    managerMay ? 200 : 403,
+                    200));
+            cells.add(new Cell(
+                    "DELETE /users/{id}/sessions",
+                    target,
+                    id -> r -> r.delete("/api/v1/users/" + id + "/sessions"),
+                    401,
+                    403,
+                    managerMay ? 200 : 403,
+                    200));
+        }
+        cells.add(new Cell(
+                "GET /users/{id}/sessions unknown",
+                "-",
+                id -> r -> r.get("/api/v1/users/6745a1f0c2d7e5b1a4c8e9d2/sessions"),
+                401,
+                403,
+                404,
+                404));
+        cells.add(
+                new Cell("GET /auth/sessions", "self", id -> r -> r.get("/api/v1/auth/sessions"), 401, 200, 200, 200));
+        cells.add(new Cell(
+                "DELETE /auth/sessions", "self", id -> r -> r.delete("/api/v1/auth/sessions"), 401, 200, 200, 200));
+        cells.add(new Cell(
+                "DELETE /auth/sessions/{id} unknown",
+                "-",
+                id -> r -> r.delete("/api/v1/auth/sessions/6745a1f0c2d7e5b1a4c8e9a7"),
+                401,
+                404,
                 404,
                 404));
         for (String base : List.of("/auth/profile", "/profile")) {
