@@ -131,4 +131,21 @@ class ErrorEnvelopeE2ETest {
         org.assertj.core.api.Assertions.assertThat(response.header("X-Correlation-ID"))
                 .isNotBlank();
     }
+
+    @Test
+    void aClientAcceptingOnlyHtmlGetsTheOperationsOwnErrorInTheJsonEnvelope() {
+        // Before, the envelope found no writer for text/html: the sign-in ran (and was audited) but the
+        // answer was a second error, 415, under another correlation id.
+        Response response = Api.given()
+                .header("Accept", "text/html")
+                .contentType("application/json")
+                .body(java.util.Map.of("email", "nobody@accept.invalid", "password", "Sup3rSecret"))
+                .post("/api/v1/auth/login");
+
+        response.then()
+                .statusCode(401)
+                .contentType("application/json")
+                .body("error.category", equalTo("AUTHENTICATION"))
+                .body("correlationId", equalTo(response.header("X-Correlation-ID")));
+    }
 }

@@ -81,7 +81,8 @@ final class Routes {
                 // Secure cookies everywhere but local development over plain http.
                 new AuthCookies(!development(config), config.jwt().refreshTokenTtl()),
                 envelopes);
-        ErrorResponses errors = new ErrorResponses(new ErrorMapper(DatabaseUnreachable::isCauseOf));
+        ErrorResponses errors =
+                new ErrorResponses(new ErrorMapper(DatabaseUnreachable::isCauseOf), StrictJson.objectMapper());
         SpecRoutes specRoutes = SpecRoutes.packaged();
         return HttpRouting.builder()
                 .addFilter(new RequestLoggingFilter())

@@ -1,6 +1,10 @@
 package com.abcdashboard.http;
 
+import com.abcdashboard.api.model.ErrorResponseDto;
 import com.abcdashboard.domain.RateLimitedException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Method;
 import io.helidon.http.Status;
@@ -20,9 +24,12 @@ public final class ErrorResponses implements ErrorHandler<Throwable> {
     static final String RETRY_UNAVAILABLE_AFTER_SECONDS = "5";
 
     private final ErrorMapper mapper;
+    private final ObjectMapper json;
 
-    public ErrorResponses(ErrorMapper mapper) {
+    /** @param json the service's body mapping (the one its media support writes with) */
+    public ErrorResponses(ErrorMapper mapper, ObjectMapper json) {
         this.mapper = mapper;
+        this.json = json;
     }
 
     @Override
@@ -62,6 +69,18 @@ public final class ErrorResponses implements ErrorHandler<Throwable> {
             res.send();
             return;
         }
-        res.send(Envelopes.error(CorrelationId.of(req), error));
+        // Written here, not by the media writers: they follow the client's Accept, and for a client that
+        // accepts only text/html they had no writer for the envelope — a second error (415) then answered a
+        // request whose operation had already run (a refused sign-in, audited, answered 415).
+        res.headers().contentType(MediaTypes.APPLICATION_JSON);
+        res.send(envelope(Envelopes.error(CorrelationId.of(req), error)));
+    }
+
+    private byte[] envelope(ErrorResponseDto envelope) {
+        try {
+            return json.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the error envelope", e);
+        }
     }
 }
