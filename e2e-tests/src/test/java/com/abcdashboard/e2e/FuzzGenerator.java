@@ -94,7 +94,17 @@ final class FuzzGenerator {
             "patchMyProfile",
             "changePassword");
 
+    /**
+     * Operations sent without a valid token: with one, sign-out would end the campaign's own session, and
+     * ending one's sessions would end the campaign's others — a hostile session id such as {@code .} or
+     * {@code ;x} can normalise {@code /auth/sessions/{sessionId}} into {@code /auth/sessions}, "all others".
+     */
+    private static final Set<String> NO_VALID_TOKEN = Set.of("logout", "revokeMyOtherSessions", "revokeMySession");
+
     /** Ids no user has (well-formed and not). */
+    /** A path template's parameter: {@code {id}}, {@code {sessionId}}. */
+    static final String PATH_PARAMETER = "\\{[^/]+}";
+
     static final List<String> UNKNOWN_IDS =
             List.of("000000000000000000000000", "ffffffffffffffffffffffff", "6745a1f0c2d7e5b1a4c8e9d2");
 
@@ -195,8 +205,7 @@ final class FuzzGenerator {
     }
 
     private List<String> identity(SpecOperation operation) {
-        if (!operation.secured() || operation.id().equals("logout")) {
-            // A valid token on sign-out would end the campaign's own session.
+        if (!operation.secured() || NO_VALID_TOKEN.contains(operation.id())) {
             return List.of();
         }
         if (OWN_ACCOUNT.contains(operation.id()) || random.nextInt(5) == 0) {
@@ -214,13 +223,14 @@ final class FuzzGenerator {
         if (!operation.hasPathId()) {
             return operation.path();
         }
-        boolean mayNameTheTarget = !operation.method().equals("DELETE")
+        boolean mayNameTheTarget = operation.path().contains("{id}")
+                && !operation.method().equals("DELETE")
                 && family != Family.TOKEN
                 && family != Family.METHOD
                 && family != Family.PATH
                 && random.nextInt(10) < 7;
         String id = mayNameTheTarget ? identities.targetUserId() : pick(UNKNOWN_IDS);
-        return operation.path().replace("{id}", id);
+        return operation.path().replaceAll(PATH_PARAMETER, java.util.regex.Matcher.quoteReplacement(id));
     }
 
     /** Well-formed values for the fields: the required ones and about half of the others. */

@@ -324,7 +324,10 @@ final class WireAbuse {
     /** Hostile ids, and hostile shapes of the whole route (dot segments, encodings, absolute form). */
     void path(RequestDraft draft, SpecOperation operation) {
         if (operation.hasPathId() && random.nextBoolean()) {
-            draft.path = operation.path().replace("{id}", pick(HOSTILE_IDS));
+            draft.path = operation
+                    .path()
+                    .replaceAll(
+                            FuzzGenerator.PATH_PARAMETER, java.util.regex.Matcher.quoteReplacement(pick(HOSTILE_IDS)));
             return;
         }
         String path = draft.path;
