@@ -1,6 +1,6 @@
 // The TypeScript SDK against the running service, as a frontend would use it: sign in, read the
-// profile with the access token, call with an API key until it is revoked, and see a documented error
-// come back as a ResponseError.
+// profile with the access token, call with an API key until it is revoked, end another session, and see a
+// documented error come back as a ResponseError.
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 
@@ -40,9 +40,20 @@ await assert.rejects(integration.listUsers({ limit: 1 }), (e) => {
   return true;
 });
 
+// Sessions and devices: a second sign-in lists both sessions and ends the first one, whose token then fails.
+const second = await auth.login({ loginRequest: { email, password } });
+const sessions = new sdk.SessionsApi(new sdk.Configuration({ basePath, accessToken: second.data.tokens.accessToken }));
+const mine = await sessions.listMySessions({});
+assert.equal(mine.data.length, 2);
+assert.equal(mine.data[0].current, true);
+assert.ok(mine.data[1].lastUsedAt instanceof Date);
+assert.equal(typeof mine.data[1].device, "string");
+await sessions.revokeMySession({ sessionId: mine.data[1].id });
+await assert.rejects(signedIn.getProfile({}), (e) => e.response.status === 401);
+
 await assert.rejects(auth.login({ loginRequest: { email, password: "Wr0ngPassword" } }), (e) => {
   assert.equal(e.name, "ResponseError");
   assert.equal(e.response.status, 401);
   return true;
 });
-console.log("TypeScript SDK smoke test: login, profile, users list, an API key until revoked and a 401 as ResponseError — ok");
+console.log("TypeScript SDK smoke test: login, profile, users list, an API key until revoked, ending a session and a 401 as ResponseError — ok");
