@@ -16,13 +16,19 @@ import java.util.Set;
  * an account sends nothing: every device would be new.
  */
 public final class NewDeviceNotice {
-    private static final NewDeviceNotice OFF = new NewDeviceNotice(null, null, null);
+    private static final NewDeviceNotice OFF = new NewDeviceNotice(false, null, null, null);
 
+    private final boolean enabled;
     private final SessionRepository sessions;
     private final DeviceNames devices;
     private final MailOutbox mail;
 
     public NewDeviceNotice(SessionRepository sessions, DeviceNames devices, MailOutbox mail) {
+        this(true, sessions, devices, mail);
+    }
+
+    private NewDeviceNotice(boolean enabled, SessionRepository sessions, DeviceNames devices, MailOutbox mail) {
+        this.enabled = enabled;
         this.sessions = sessions;
         this.devices = devices;
         this.mail = mail;
@@ -35,7 +41,7 @@ public final class NewDeviceNotice {
 
     /** Called once {@code opened} is stored: mails the user when its device is new to them. */
     void signedIn(User user, Session opened) {
-        if (this == OFF) {
+        if (!enabled) {
             return;
         }
         String device = devices.of(opened.userAgent());

@@ -58,7 +58,13 @@ public final class SessionManagement {
                 .filter(s -> s.userId().equals(caller.userId()) && s.isUsableAt(now))
                 .orElseThrow(() -> new DomainException(ErrorCategory.NOT_FOUND, "Session not found"));
         sessions.revoke(session.id(), now, REVOKED_BY_USER);
-        record(AuditAction.SESSION_REVOKED, now, caller.user(), caller.user(), client, Map.of("sessionId", sessionId));
+        record(
+                AuditAction.SESSION_REVOKED,
+                now,
+                caller.user(),
+                caller.user(),
+                client,
+                Map.of("sessionId", session.id()));
     }
 
     /** Ends every active session of the caller but the current one; how many ended. */
