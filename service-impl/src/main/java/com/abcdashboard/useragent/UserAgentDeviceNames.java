@@ -16,15 +16,21 @@ import ua_parser.Parser;
  * Device names read with ua-parser (uap-java: the regexes of uap-core, the parser behind many identity
  * servers' session lists): {@code <browser> <major> on <system> <version> (<device>)}, each part left out
  * when the agent does not tell it. The names are cached per user agent: a dashboard's users bring few
- * distinct agents, and parsing one walks hundreds of regular expressions.
+ * distinct agents, and parsing one walks hundreds of regular expressions (4.5-5.4 ms measured on a
+ * loaded 2-core machine).
  */
 public final class UserAgentDeviceNames implements DeviceNames {
     private static final String OTHER = "Other";
     /** Devices ua-parser reports for a desktop or a crawler; they add nothing to the system's name. */
     private static final List<String> NOT_A_MODEL = List.of(OTHER, "Mac", "Spider", "Generic Feature Phone");
 
-    /** Thread-safe once built (its patterns are immutable); uap-java's own CachingParser is not. */
-    private final Parser parser = new Parser();
+    /**
+     * ua-parser's regexes, loaded once per process on first use (about a second of CPU, so not on every
+     * start of the service); thread-safe once built. uap-java's own CachingParser is not thread-safe.
+     */
+    private static final class Regexes {
+        static final Parser PARSER = new Parser();
+    }
 
     private final Cache<String, String> names;
 
@@ -41,7 +47,7 @@ public final class UserAgentDeviceNames implements DeviceNames {
     }
 
     private String name(String userAgent) {
-        Client client = parser.parse(userAgent);
+        Client client = Regexes.PARSER.parse(userAgent);
         List<String> parts = new ArrayList<>();
         if (known(client.userAgent.family)) {
             parts.add(joined(" ", client.userAgent.family, client.userAgent.major));
