@@ -91,6 +91,8 @@ final class ContractConformance implements Filter {
                         // Unknown body fields are ignored by design (a form's confirmPassword), never stored;
                         // the suite pins that they change nothing (role, isActive in a profile update).
                         .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
+                        // Accept is disregarded by design (the spec's conventions): every answer is JSON.
+                        .withLevel("validation.request.accept.notAllowed", ValidationReport.Level.IGNORE)
                         // Still reported (not as errors), so an undocumented route is told apart from a bad answer.
                         .withLevel(PATH_MISSING, ValidationReport.Level.INFO)
                         .withLevel(OPERATION_NOT_ALLOWED, ValidationReport.Level.INFO)

@@ -148,4 +148,27 @@ class ErrorEnvelopeE2ETest {
                 .body("error.category", equalTo("AUTHENTICATION"))
                 .body("correlationId", equalTo(response.header("X-Correlation-ID")));
     }
+
+    @Test
+    void aClientAcceptingOnlyHtmlGetsItsSuccessfulAnswerInJson() {
+        // Before, a success answer found no writer for text/html: the edit was stored, and the client was
+        // told 400 "Unsupported request body".
+        Team.Member member = Team.signedIn("staff");
+        String bio = "accepted as html " + System.nanoTime();
+
+        Response edited = Api.given()
+                .header("Accept", "text/html")
+                .header("Authorization", member.bearer())
+                .contentType("application/json")
+                .body(java.util.Map.of("bio", bio))
+                .patch("/api/v1/profile");
+
+        edited.then().statusCode(200).contentType("application/json").body("data.user.bio", equalTo(bio));
+        Api.given()
+                .header("Accept", "application/xml")
+                .get("/api/v1/health/live")
+                .then()
+                .statusCode(200)
+                .contentType("application/json");
+    }
 }

@@ -2,6 +2,7 @@ package com.abcdashboard.app;
 
 import com.abcdashboard.config.AppConfig;
 import com.abcdashboard.http.CorsFilter;
+import com.abcdashboard.http.JsonWhateverAccepted;
 import com.abcdashboard.http.ProtocolErrorHandler;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.helidon.common.Size;
@@ -48,7 +49,7 @@ final class HttpListener {
                         .maxBufferedEntitySize(Size.create(config.server().maxRequestBodyBytes()))
                         .build())
                 .mediaContext(MediaContext.builder()
-                        .addMediaSupport(JacksonSupport.create(json))
+                        .addMediaSupport(new JsonWhateverAccepted(JacksonSupport.create(json)))
                         .build())
                 // HSTS on protocol-error answers too, outside local development.
                 .directHandlers(new ProtocolErrorHandler(json, !Routes.development(config), cors).asDirectHandlers())
