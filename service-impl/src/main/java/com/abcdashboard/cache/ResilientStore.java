@@ -15,8 +15,12 @@ import org.slf4j.LoggerFactory;
  * answering, this marks itself degraded and stops calling it (no request waits on a dead Redis); reads
  * miss (callers fall through to MongoDB), writes are skipped, rate limits let requests through, and
  * every invalidation that could not be applied is remembered. A background probe pings the store every
- * {@code probeEvery}; once it answers, the remembered invalidations are applied first, then it is used
- * again — so no instance reads an entry another instance changed while Redis was away.
+ * {@code probeEvery}; once it answers, the remembered invalidations are applied first, and the store is
+ * used again only after it has kept answering for two more probe periods. The replay is per instance:
+ * without that wait, an instance whose probe came first could read an entry that another instance, not
+ * yet probed, had changed in MongoDB while Redis was away (seen once, one read, in the library
+ * comparison's outage run). By then every instance's probe has run against the returned store and
+ * replayed its own invalidations.
  */
 public final class ResilientStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ResilientStore.class);
@@ -28,10 +32,14 @@ public final class ResilientStore implements AutoCloseable {
     private final Set<String> pendingDeletes = ConcurrentHashMap.newKeySet();
     private final Set<String> pendingIncrements = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService probe;
+    private final long settleNanos;
     private volatile boolean degraded;
+    /** {@link System#nanoTime()} of the first probe answered after an outage; -1 outside that wait. */
+    private long answeringSince = -1;
 
     public ResilientStore(SharedStore store, Duration probeEvery) {
         this.store = store;
+        this.settleNanos = probeEvery.multipliedBy(2).toNanos();
         this.probe = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "shared-store-probe");
             t.setDaemon(true);
@@ -155,21 +163,36 @@ public final class ResilientStore implements AutoCloseable {
         }
     }
 
-    /** Pings the store; on the way back from an outage applies the remembered invalidations first. */
+    /**
+     * Pings the store; on the way back from an outage applies the remembered invalidations at once and
+     * returns to the store once it has answered for the settle period (see the class comment).
+     */
     private void probe() {
         try {
             store.ping();
             if (degraded) {
                 applyPending();
-                degraded = false;
-                LOG.info("Shared {} store is back", store.kind());
+                long now = System.nanoTime();
+                if (answeringSince < 0) {
+                    answeringSince = now;
+                    LOG.info(
+                            "Shared {} store answers again; used again once it has for {} ms",
+                            store.kind(),
+                            settleNanos / 1_000_000);
+                } else if (now - answeringSince >= settleNanos) {
+                    answeringSince = -1;
+                    degraded = false;
+                    LOG.info("Shared {} store is back", store.kind());
+                }
             }
             // An invalidation that arrived while the flag was being cleared was queued, not applied:
             // apply it now (an empty set costs nothing).
             applyPending();
         } catch (StoreUnavailableException e) {
+            answeringSince = -1;
             failed(e);
         } catch (RuntimeException e) {
+            answeringSince = -1;
             LOG.warn("Shared store probe failed: {}", e.toString());
         }
     }
