@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * cell; and every operation API keys may call, with a key of each scope. Mutating
  * cells get a fresh target each, so no cell depends on another. Staff read the list and single users (the
  * dashboard's permission table grants them read_user); everything else on {@code /users} stays refused.
+ * Webhooks are for admins only.
  */
 @ExtendWith(RunningService.class)
 class AuthorizationMatrixE2ETest {
@@ -204,6 +205,18 @@ class AuthorizationMatrixE2ETest {
                 404,
                 404,
                 404));
+        // Webhooks: admins only (the other operations are covered per role in WebhooksE2ETest).
+        cells.add(new Cell("GET /webhooks", "-", id -> r -> r.get("/api/v1/webhooks"), 401, 403, 403, 200));
+        cells.add(new Cell(
+                "POST /webhooks",
+                "-",
+                id -> r -> r.contentType("application/json")
+                        .body(Map.of("url", "http://127.0.0.1:9/matrix", "events", List.of("user.login_locked")))
+                        .post("/api/v1/webhooks"),
+                401,
+                403,
+                403,
+                201));
         for (String base : List.of("/auth/profile", "/profile")) {
             cells.add(new Cell("GET " + base, "self", id -> r -> r.get("/api/v1" + base), 401, 200, 200, 200));
             cells.add(new Cell(

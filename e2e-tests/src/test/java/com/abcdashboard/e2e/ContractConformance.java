@@ -58,10 +58,11 @@ final class ContractConformance implements Filter {
     static final String TOLERATED = "X-Test-Tolerated-Request";
     /**
      * Fields whose validity depends on stored state (a token's existence, the current password) or on the
-     * clock (an API key's {@code expiresAt}, which must be in the future), which no schema can express: a 400
-     * naming only these is an answer about state, not a rule missing from the spec.
+     * clock (an API key's {@code expiresAt}, which must be in the future), or on the world and the deployment
+     * (a webhook {@code url}: what its host resolves to, and whether plain http is allowed there), which no
+     * schema can express: a 400 naming only these is an answer about state, not a rule missing from the spec.
      */
-    private static final Set<String> STATEFUL_FIELDS = Set.of("token", "currentPassword", "expiresAt");
+    private static final Set<String> STATEFUL_FIELDS = Set.of("token", "currentPassword", "expiresAt", "url");
     /**
      * Format rules v1 states only in the fields' descriptions (phone numbers libphonenumber accepts, language
      * list, https avatar URL; first and last name required on createUser unless a displayName is sent). As

@@ -78,7 +78,9 @@ final class FuzzGenerator {
             "patchProfile",
             "updateMyProfile",
             "patchMyProfile",
-            "createApiKey");
+            "createApiKey",
+            "createWebhook",
+            "updateWebhook");
 
     /** Answer 200 for any well-formed address (and store nothing for one no account has). */
     private static final Set<String> NEUTRAL_FOR_UNKNOWN_ADDRESSES = Set.of("forgotPassword", "resendVerification");
@@ -268,6 +270,10 @@ final class FuzzGenerator {
             case "name" -> HostileValues.quoted("Fuzz integration");
             case "scopes" -> "[\"users:read\"]";
             case "expiresAt" -> HostileValues.quoted("2030-01-01T00:00:00Z");
+            case "url" -> HostileValues.quoted("http://127.0.0.1:9/fuzz-" + counter);
+            case "events" -> "[\"user.login_locked\"]";
+            case "active" -> "true";
+            case "description" -> HostileValues.quoted("Fuzz endpoint");
             default -> HostileValues.quoted("fuzz");
         };
     }

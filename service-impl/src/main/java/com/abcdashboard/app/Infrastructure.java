@@ -11,18 +11,28 @@ import com.abcdashboard.mail.MailTransport;
 import com.abcdashboard.mail.OutboxWorker;
 import com.abcdashboard.mail.SmtpMailSender;
 import com.abcdashboard.mail.StoredMailOutbox;
+import com.abcdashboard.observability.MeteredAuditLog;
 import com.abcdashboard.observability.MeteredPasswordHasher;
 import com.abcdashboard.observability.MongoPoolGauges;
 import com.abcdashboard.observability.ServiceMetrics;
 import com.abcdashboard.persistence.EmbeddedCapacity;
+import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoLinkRequests;
 import com.abcdashboard.persistence.MongoOutboxStore;
+import com.abcdashboard.persistence.MongoPendingUserEvents;
 import com.abcdashboard.persistence.MongoStore;
+import com.abcdashboard.persistence.MongoWebhookStore;
 import com.abcdashboard.security.BcryptPasswordHasher;
 import com.abcdashboard.security.OffloadedPasswordHasher;
+import com.abcdashboard.webhooks.EventRelay;
+import com.abcdashboard.webhooks.RetrySchedule;
+import com.abcdashboard.webhooks.TargetAddresses;
+import com.abcdashboard.webhooks.UserEventPayloads;
+import com.abcdashboard.webhooks.WebhookDeliveryWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +55,10 @@ final class Infrastructure implements AutoCloseable {
     final MailOutbox mail;
     final OffloadedPasswordHasher passwords;
     final MongoLinkRequests linkRequests;
+    final Webhooks webhooks;
+
+    /** The webhook side: the endpoints' store, the SSRF rule, the delivery worker and the event relay. */
+    record Webhooks(MongoWebhookStore store, TargetAddresses targets, WebhookDeliveryWorker worker, EventRelay relay) {}
 
     private Infrastructure(
             Clock clock,
@@ -55,7 +69,8 @@ final class Infrastructure implements AutoCloseable {
             OutboxWorker mailWorker,
             MailOutbox mail,
             OffloadedPasswordHasher passwords,
-            MongoLinkRequests linkRequests) {
+            MongoLinkRequests linkRequests,
+            Webhooks webhooks) {
         this.clock = clock;
         this.metrics = metrics;
         this.store = store;
@@ -65,6 +80,7 @@ final class Infrastructure implements AutoCloseable {
         this.mail = mail;
         this.passwords = passwords;
         this.linkRequests = linkRequests;
+        this.webhooks = webhooks;
     }
 
     static Infrastructure open(AppConfig config, Clock clock, ServiceMetrics metrics) {
@@ -72,6 +88,7 @@ final class Infrastructure implements AutoCloseable {
         MailTransport mailTransport = null;
         OutboxWorker mailWorker = null;
         OffloadedPasswordHasher passwords = null;
+        Webhooks webhooks = null;
         ResilientStore shared = sharedStore(config, clock);
         try {
             // Pending migrations (indexes included) and the first admin, under the migration lock.
@@ -100,9 +117,14 @@ final class Infrastructure implements AutoCloseable {
             // their time tells nothing.
             MongoLinkRequests linkRequests = new MongoLinkRequests(store.database(), clock);
             linkRequests.createIndexes();
+            webhooks = webhooks(config, store, clock, metrics);
             return new Infrastructure(
-                    clock, metrics, store, shared, mailTransport, mailWorker, mail, passwords, linkRequests);
+                    clock, metrics, store, shared, mailTransport, mailWorker, mail, passwords, linkRequests, webhooks);
         } catch (RuntimeException e) {
+            if (webhooks != null) {
+                webhooks.relay().stop();
+                webhooks.worker().stop();
+            }
             if (passwords != null) {
                 passwords.close();
             }
@@ -116,6 +138,48 @@ final class Infrastructure implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * Webhooks: deliveries attempted by this instance's worker; events written into the changed accounts
+     * handed to deliveries by its relay (at once for this instance's writes, by a sweep for the rest).
+     */
+    private static Webhooks webhooks(AppConfig config, MongoStore store, Clock clock, ServiceMetrics metrics) {
+        AppConfig.Webhooks settings = config.webhooks();
+        MongoWebhookStore webhookStore = new MongoWebhookStore(store.database());
+        webhookStore.createIndexes();
+        TargetAddresses targets = new TargetAddresses(settings.allowHttp(), settings.allowPrivateTargets());
+        WebhookDeliveryWorker worker = new WebhookDeliveryWorker(
+                webhookStore,
+                targets,
+                new MeteredAuditLog(new MongoAuditLog(store.database()), metrics),
+                metrics,
+                clock,
+                new WebhookDeliveryWorker.Settings(
+                        settings.connectTimeout(),
+                        settings.requestTimeout(),
+                        new RetrySchedule(settings.retrySchedule()),
+                        settings.disableAfterFailures(),
+                        settings.pollInterval()),
+                RandomGenerator.getDefault());
+        if (store.isEmbedded()) {
+            // No other process reaches the embedded store: a claim left unsettled is a dead process's.
+            worker.releaseAbandonedClaims();
+        }
+        worker.start();
+        EventRelay relay = new EventRelay(
+                new MongoPendingUserEvents(store.database()),
+                webhookStore,
+                new UserEventPayloads(StrictJson.objectMapper()),
+                worker::wake,
+                clock,
+                settings.relaySweepInterval());
+        relay.start();
+        metrics.gauge(
+                "webhook.deliveries.due",
+                "Webhook deliveries due now (-1: the database cannot say)",
+                worker::backlogOrUnknown);
+        return new Webhooks(webhookStore, targets, worker, relay);
     }
 
     /** Redis when {@code REDIS_URL} is set, else in-process (one instance only); health names which. */
@@ -136,6 +200,8 @@ final class Infrastructure implements AutoCloseable {
     /** In reverse order of opening; the link-request worker stops before the mail it feeds. */
     @Override
     public void close() {
+        webhooks.relay().stop();
+        webhooks.worker().stop();
         passwords.close();
         linkRequests.close();
         mailWorker.stop(); // sends what is due, within its bound

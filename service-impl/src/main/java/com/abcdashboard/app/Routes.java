@@ -29,6 +29,7 @@ import com.abcdashboard.http.SecurityHeaders;
 import com.abcdashboard.http.SessionsHandler;
 import com.abcdashboard.http.SpecRoutes;
 import com.abcdashboard.http.UsersHandler;
+import com.abcdashboard.http.WebhooksHandler;
 import com.abcdashboard.mail.MailStatus;
 import com.abcdashboard.observability.BuildInfo;
 import com.abcdashboard.observability.DatabaseCheck;
@@ -38,6 +39,7 @@ import com.abcdashboard.observability.Lifecycle;
 import com.abcdashboard.observability.Probes;
 import com.abcdashboard.observability.ThrottledCheck;
 import com.abcdashboard.persistence.DatabaseUnreachable;
+import com.abcdashboard.webhooks.WebhookStatus;
 import io.helidon.health.HealthCheckType;
 import io.helidon.health.checks.HealthChecks;
 import io.helidon.metrics.api.Tag;
@@ -107,7 +109,8 @@ final class Routes {
                 .register(
                         "/api/v1/audit-logs", new AuditHandler(useCases.audit(), useCases.policy(), scoped, envelopes))
                 .register("/api/v1/api-keys", new ApiKeysHandler(useCases.apiKeys(), authenticator, envelopes))
-                .register("/api/v1/health", health(infra, lifecycle, build))
+                .register("/api/v1/webhooks", new WebhooksHandler(useCases.webhooks(), authenticator, envelopes))
+                .register("/api/v1/health", health(config, infra, lifecycle, build))
                 .register(
                         "/api-docs",
                         new ApiDocsService(
@@ -120,7 +123,7 @@ final class Routes {
                 .error(Throwable.class, errors);
     }
 
-    private static HealthHandler health(Infrastructure infra, Lifecycle lifecycle, BuildInfo build) {
+    private static HealthHandler health(AppConfig config, Infrastructure infra, Lifecycle lifecycle, BuildInfo build) {
         Probes probes = new Probes(List.of(
                 // At most one safepoint a second, however often liveness is polled.
                 new ThrottledCheck(HealthChecks.deadlockCheck(), Duration.ofSeconds(1)),
@@ -132,7 +135,12 @@ final class Routes {
                 build.version(),
                 new MailStatus(infra.mailTransport.mode(), infra.mailWorker, MailStatus.DEFAULT_BACKLOG_THRESHOLD),
                 // "redis" or "memory"; degraded while Redis does not answer.
-                () -> new ServiceState(infra.shared.kind(), infra.shared.degraded()));
+                () -> new ServiceState(infra.shared.kind(), infra.shared.degraded()),
+                new WebhookStatus(
+                        infra.webhooks.store(),
+                        infra.clock,
+                        config.webhooks().overdueAfter(),
+                        config.webhooks().failedPerHourThreshold()));
         // For alerting (docker/monitoring/rules): what /ready and the health report's cache say.
         infra.metrics.gauge(
                 "health.ready",

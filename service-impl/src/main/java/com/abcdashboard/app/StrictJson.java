@@ -39,6 +39,9 @@ final class StrictJson {
                 CoercionInputShape.EmptyString,
                 CoercionInputShape.Float);
         fail(mapper, LogicalType.Float, CoercionInputShape.String, CoercionInputShape.EmptyString);
+        // A date-time is a date-time: "" or a blank string ("\u0000" trims to nothing) is no absent value.
+        fail(mapper, LogicalType.DateTime, CoercionInputShape.EmptyString);
+        mapper.coercionConfigFor(LogicalType.DateTime).setAcceptBlankAsEmpty(false);
         return mapper;
     }
 

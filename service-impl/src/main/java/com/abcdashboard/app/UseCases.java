@@ -26,6 +26,8 @@ import com.abcdashboard.domain.user.AccessPolicy;
 import com.abcdashboard.domain.user.PhoneNumbers;
 import com.abcdashboard.domain.user.ProfileService;
 import com.abcdashboard.domain.user.UserRepository;
+import com.abcdashboard.domain.webhook.WebhookAdministration;
+import com.abcdashboard.domain.webhook.WebhookSecrets;
 import com.abcdashboard.observability.MeteredAuditLog;
 import com.abcdashboard.persistence.MongoApiKeyRepository;
 import com.abcdashboard.persistence.MongoAuditLog;
@@ -55,7 +57,8 @@ record UseCases(
         RateLimiter rateLimiter,
         AccountLinkRequests linkFulfilment,
         ApiKeys apiKeys,
-        SessionManagement sessionManagement) {
+        SessionManagement sessionManagement,
+        WebhookAdministration webhooks) {
 
     /** Lifetime of the set-password link of administrator-created accounts. */
     static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
@@ -66,7 +69,7 @@ record UseCases(
     static UseCases wire(AppConfig config, Infrastructure infra) {
         Clock clock = infra.clock;
         MongoDatabase db = infra.store.database();
-        MongoUserRepository mongoUsers = new MongoUserRepository(db);
+        MongoUserRepository mongoUsers = new MongoUserRepository(db, infra.webhooks.relay()::recorded);
         UserRepository users = new CachingUserRepository(
                 mongoUsers,
                 infra.shared,
@@ -127,7 +130,14 @@ record UseCases(
                 rateLimiter,
                 new AccountLinkRequests(users, links),
                 new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), audit, clock),
-                new SessionManagement(sessionStore, users, devices, policy, audit, clock));
+                new SessionManagement(sessionStore, users, devices, policy, audit, clock),
+                new WebhookAdministration(
+                        infra.webhooks.store(),
+                        infra.webhooks.targets(),
+                        new WebhookSecrets(new SecureRandom()),
+                        audit,
+                        infra.webhooks.worker()::wake,
+                        clock));
     }
 
     static AuthSettings authSettings(AppConfig config) {

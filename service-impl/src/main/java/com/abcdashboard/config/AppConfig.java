@@ -30,7 +30,8 @@ public record AppConfig(
         Logging logging,
         InitialAdmin initialAdmin,
         RateLimits rateLimits,
-        Accounts accounts) {
+        Accounts accounts,
+        Webhooks webhooks) {
 
     /** Secrets used by development and test env files; refused in staging and production. */
     static final Set<String> KNOWN_DEV_SECRETS =
@@ -223,6 +224,40 @@ public record AppConfig(
      */
     public record Accounts(boolean requireEmailVerification, String defaultPhoneRegion, boolean notifyNewDevice) {}
 
+    /**
+     * Webhook deliveries.
+     *
+     * @param allowHttp plain {@code http} targets (development and test only; elsewhere {@code https})
+     * @param allowPrivateTargets targets on private, loopback, link-local addresses ({@code
+     *     WEBHOOK_ALLOW_PRIVATE_TARGETS}: development and test env files)
+     * @param retrySchedule the waits after the 1st, 2nd, ... failed attempt; then the delivery fails
+     * @param disableAfterFailures failed deliveries in a row that disable an endpoint
+     * @param pollInterval how often each instance looks for due deliveries besides being woken
+     * @param relaySweepInterval how often each instance looks for events left in accounts (a crash)
+     * @param overdueAfter a delivery due longer than this makes the health report degraded
+     * @param failedPerHourThreshold more deliveries given up in the last hour make it degraded
+     */
+    public record Webhooks(
+            boolean allowHttp,
+            boolean allowPrivateTargets,
+            Duration connectTimeout,
+            Duration requestTimeout,
+            List<Duration> retrySchedule,
+            int disableAfterFailures,
+            Duration pollInterval,
+            Duration relaySweepInterval,
+            Duration overdueAfter,
+            int failedPerHourThreshold) {
+        public static final List<Duration> DEFAULT_RETRY_SCHEDULE = List.of(
+                Duration.ofSeconds(5),
+                Duration.ofMinutes(5),
+                Duration.ofMinutes(30),
+                Duration.ofHours(2),
+                Duration.ofHours(5),
+                Duration.ofHours(10),
+                Duration.ofHours(14));
+    }
+
     /** Reads and validates everything; throws {@link ConfigException} naming every invalid variable. */
     public static AppConfig from(Map<String, String> source) {
         ConfigReader in = new ConfigReader(source);
@@ -289,12 +324,37 @@ public record AppConfig(
         }
         Accounts accounts = new Accounts(
                 in.bool("REQUIRE_EMAIL_VERIFICATION", true), phoneRegion, in.bool("NOTIFY_NEW_DEVICE", false));
+        Webhooks webhooks = readWebhooks(in, env);
 
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
         }
         return new AppConfig(
-                env, server, mongo, jwt, email, security, cache, logging, initialAdmin, rateLimits, accounts);
+                env, server, mongo, jwt, email, security, cache, logging, initialAdmin, rateLimits, accounts, webhooks);
+    }
+
+    private static Webhooks readWebhooks(ConfigReader in, AppEnvironment env) {
+        Webhooks webhooks = new Webhooks(
+                !env.isDeployed(),
+                in.bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", false),
+                in.duration("WEBHOOK_CONNECT_TIMEOUT", Duration.ofSeconds(5)),
+                in.duration("WEBHOOK_REQUEST_TIMEOUT", Duration.ofSeconds(10)),
+                in.durations("WEBHOOK_RETRY_SCHEDULE", Webhooks.DEFAULT_RETRY_SCHEDULE),
+                in.integer("WEBHOOK_DISABLE_AFTER_FAILURES", 5, 1, 1000),
+                in.duration("WEBHOOK_POLL_INTERVAL", Duration.ofSeconds(1)),
+                in.duration("WEBHOOK_RELAY_SWEEP_INTERVAL", Duration.ofSeconds(30)),
+                in.duration("WEBHOOK_OVERDUE_AFTER", Duration.ofMinutes(5)),
+                in.integer("WEBHOOK_FAILED_PER_HOUR_THRESHOLD", 10, 1, 1_000_000));
+        if (webhooks.connectTimeout().compareTo(Duration.ofMinutes(1)) > 0) {
+            in.problem("WEBHOOK_CONNECT_TIMEOUT", "must be at most 1m");
+        }
+        if (webhooks.requestTimeout().compareTo(Duration.ofMinutes(5)) > 0) {
+            in.problem("WEBHOOK_REQUEST_TIMEOUT", "must be at most 5m");
+        }
+        if (webhooks.retrySchedule().size() > 20) {
+            in.problem("WEBHOOK_RETRY_SCHEDULE", "must list at most 20 waits");
+        }
+        return webhooks;
     }
 
     private static String keyPrefix(ConfigReader in) {

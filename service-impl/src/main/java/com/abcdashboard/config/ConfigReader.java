@@ -82,7 +82,30 @@ final class ConfigReader {
         if (raw.isEmpty()) {
             return defaultValue;
         }
-        Matcher m = DURATION.matcher(raw.get().toLowerCase(Locale.ROOT));
+        return duration(key, raw.get(), defaultValue);
+    }
+
+    /** A comma-separated list of durations (each as {@link #duration}), at least one. */
+    List<Duration> durations(String key, List<Duration> defaultValue) {
+        Optional<String> raw = optional(key);
+        if (raw.isEmpty()) {
+            return defaultValue;
+        }
+        List<Duration> values = new java.util.ArrayList<>();
+        for (String part : raw.get().split(",")) {
+            if (!part.isBlank()) {
+                values.add(duration(key, part.trim(), null));
+            }
+        }
+        if (values.isEmpty()) {
+            problem(key, "must list at least one duration, e.g. 5s,5m,30m");
+            return defaultValue;
+        }
+        return values.contains(null) ? defaultValue : List.copyOf(values);
+    }
+
+    private Duration duration(String key, String raw, Duration defaultValue) {
+        Matcher m = DURATION.matcher(raw.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             problem(key, "must be a duration such as 30s, 15m, 1h or 7d");
             return defaultValue;

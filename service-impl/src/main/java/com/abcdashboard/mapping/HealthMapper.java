@@ -38,6 +38,7 @@ public interface HealthMapper {
         ServicesHealthDto dto = new ServicesHealthDto();
         dto.setEmail(report.email().mode());
         dto.setCache(report.cache().mode());
+        dto.setWebhooks(report.webhooks().mode());
         return dto;
     }
 

@@ -29,7 +29,8 @@ public final class HealthReporter {
             Memory memory,
             Database database,
             ServiceState email,
-            ServiceState cache) {}
+            ServiceState cache,
+            ServiceState webhooks) {}
 
     /** How a supporting service (mail, cache) is doing; {@code degraded} marks the whole report degraded. */
     public record ServiceState(String mode, boolean degraded) {}
@@ -40,28 +41,34 @@ public final class HealthReporter {
     private final String version;
     private final Supplier<ServiceState> email;
     private final Supplier<ServiceState> cache;
+    private final Supplier<ServiceState> webhooks;
 
     public HealthReporter(
             DatabasePing database,
             Clock clock,
             String version,
             Supplier<ServiceState> email,
-            Supplier<ServiceState> cache) {
+            Supplier<ServiceState> cache,
+            Supplier<ServiceState> webhooks) {
         this.database = database;
         this.clock = clock;
         this.startedAt = clock.instant();
         this.version = version;
         this.email = email;
         this.cache = cache;
+        this.webhooks = webhooks;
     }
 
     public Report report() {
         Optional<Duration> ping = database.ping();
         ServiceState emailState = email.get();
         ServiceState cacheState = cache.get();
+        ServiceState webhooksState = webhooks.get();
         Status status = ping.isEmpty()
                 ? Status.UNHEALTHY
-                : (emailState.degraded() || cacheState.degraded()) ? Status.DEGRADED : Status.HEALTHY;
+                : (emailState.degraded() || cacheState.degraded() || webhooksState.degraded())
+                        ? Status.DEGRADED
+                        : Status.HEALTHY;
         Instant now = clock.instant();
         return new Report(
                 status,
@@ -71,7 +78,8 @@ public final class HealthReporter {
                 memory(),
                 new Database(ping.isPresent(), ping),
                 emailState,
-                cacheState);
+                cacheState,
+                webhooksState);
     }
 
     private static Memory memory() {

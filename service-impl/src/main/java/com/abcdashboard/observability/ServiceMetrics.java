@@ -98,6 +98,14 @@ public final class ServiceMetrics {
         count("mail.messages", "Mail delivery attempts by outcome", Tag.create("outcome", outcome));
     }
 
+    /**
+     * {@code webhook_deliveries_total{outcome}}: succeeded, retried (a failed attempt that will be retried),
+     * failed (given up).
+     */
+    public void webhookDelivery(String outcome) {
+        count("webhook.deliveries", "Webhook delivery attempts by outcome", Tag.create("outcome", outcome));
+    }
+
     /** {@code cache_requests_total{cache, result}}: result is hit or miss. */
     public void cacheLookup(String cache, boolean hit) {
         // Two lookups per authenticated request: the pair of counters is found by the cache's name alone.

@@ -19,6 +19,7 @@ import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.ProfileChanges;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
+import com.abcdashboard.domain.user.UserEventType;
 import com.abcdashboard.domain.user.UserQuery;
 import com.abcdashboard.domain.user.UserRepository;
 import com.abcdashboard.domain.user.UserStats;
@@ -44,6 +45,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -102,12 +105,48 @@ public final class MongoUserRepository implements UserRepository {
     private static final FindOneAndUpdateOptions RETURN_BEFORE =
             new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE);
 
+    /** The events a change recorded, not yet handed to the webhook deliveries (see {@link MongoPendingUserEvents}). */
+    static final String PENDING_EVENTS = "pendingEvents";
+
     private final MongoCollection<Document> users;
     private final MongoAdminRoster admins;
+    private final Consumer<String> eventsRecorded;
 
     public MongoUserRepository(MongoDatabase database) {
+        this(database, userId -> {});
+    }
+
+    /**
+     * @param eventsRecorded told the user's id after a write that recorded events, so the relay takes
+     *     them at once instead of at its next sweep
+     */
+    public MongoUserRepository(MongoDatabase database, Consumer<String> eventsRecorded) {
         this.users = database.getCollection(COLLECTION);
         this.admins = new MongoAdminRoster(database, users);
+        this.eventsRecorded = eventsRecorded;
+    }
+
+    /**
+     * The events are written by the same single-document update as the change they describe: the change
+     * and its events exist together or not at all, which needs no transaction.
+     */
+    private static Bson recording(Instant at, UserEventType... events) {
+        return Updates.pushEach(PENDING_EVENTS, eventDocuments(at, List.of(events)));
+    }
+
+    private static List<Document> eventDocuments(Instant at, List<UserEventType> events) {
+        List<Document> docs = new ArrayList<>();
+        for (UserEventType event : events) {
+            docs.add(new Document("id", "evt_" + UUID.randomUUID().toString().replace("-", ""))
+                    .append("type", event.id())
+                    .append("at", date(at)));
+        }
+        return docs;
+    }
+
+    private <T> T announced(String userId, T result) {
+        eventsRecorded.accept(userId);
+        return result;
     }
 
     /** Repairs the active-admin list after a crash mid-change; see {@link MongoAdminRoster#heal}. */
@@ -183,6 +222,7 @@ public final class MongoUserRepository implements UserRepository {
         if (user.emailVerified()) {
             doc.append("emailVerifiedAt", date(user.createdAt()));
         }
+        doc.append(PENDING_EVENTS, eventDocuments(user.createdAt(), List.of(UserEventType.USER_CREATED)));
         try {
             users.insertOne(doc);
         } catch (MongoWriteException e) {
@@ -199,7 +239,7 @@ public final class MongoUserRepository implements UserRepository {
         if (created.isActiveAdmin()) {
             admins.admit(doc.getObjectId("_id"));
         }
-        return created;
+        return announced(created.id(), created);
     }
 
     @Override
@@ -221,7 +261,9 @@ public final class MongoUserRepository implements UserRepository {
                         Updates.set("emailVerified", true),
                         Updates.min("emailVerifiedAt", date(at)),
                         Updates.set("updatedAt", date(at)),
-                        Updates.set("lastModifiedBy", id)));
+                        Updates.set("lastModifiedBy", id),
+                        recording(at, UserEventType.USER_UPDATED)),
+                true);
     }
 
     @Override
@@ -235,7 +277,9 @@ public final class MongoUserRepository implements UserRepository {
                         Updates.set(FAILED_LOGINS, 0),
                         Updates.unset(LOCKED_UNTIL),
                         Updates.set("updatedAt", date(at)),
-                        Updates.set("lastModifiedBy", id)));
+                        Updates.set("lastModifiedBy", id),
+                        recording(at, UserEventType.USER_PASSWORD_CHANGED)),
+                true);
     }
 
     /**
@@ -283,10 +327,11 @@ public final class MongoUserRepository implements UserRepository {
                                     Updates.combine(
                                             Updates.set(FAILED_LOGINS, 0),
                                             Updates.set(LOCKED_UNTIL, lockedUntil),
-                                            touched))
+                                            touched,
+                                            recording(now, UserEventType.USER_LOGIN_LOCKED)))
                             .getModifiedCount()
                     == 1) {
-                return Optional.of(LoginAttempt.allowedLastBefore(lockedUntil.toInstant()));
+                return announced(id, Optional.of(LoginAttempt.allowedLastBefore(lockedUntil.toInstant())));
             }
             Document current = users.find(user).first();
             if (current == null) {
@@ -303,7 +348,9 @@ public final class MongoUserRepository implements UserRepository {
 
     @Override
     public Optional<User> updateProfile(String id, ProfileChanges changes, Instant at, String modifiedBy) {
-        return update(id, Updates.combine(profileUpdates(changes, at, modifiedBy)));
+        List<Bson> updates = profileUpdates(changes, at, modifiedBy);
+        updates.add(recording(at, UserEventType.USER_UPDATED));
+        return update(id, Updates.combine(updates), true);
     }
 
     private static List<Bson> profileUpdates(ProfileChanges changes, Instant at, String modifiedBy) {
@@ -405,6 +452,7 @@ public final class MongoUserRepository implements UserRepository {
         List<Bson> updates = profileUpdates(update.profile(), at, modifiedBy);
         updates.add(Updates.set("role", role.id()));
         updates.add(Updates.set("active", active));
+        updates.add(Updates.pushEach(PENDING_EVENTS, eventDocuments(at, UserEventType.ofUpdate(expected, update))));
         Document after =
                 users.findOneAndUpdate(unchangedSince(oid.get(), expected), Updates.combine(updates), RETURN_AFTER);
         if (after == null) {
@@ -414,7 +462,7 @@ public final class MongoUserRepository implements UserRepository {
         if (!expected.isActiveAdmin() && staysAdmin) {
             admins.admit(oid.get());
         }
-        return Optional.of(toUser(after));
+        return announced(expected.id(), Optional.of(toUser(after)));
     }
 
     @Override
@@ -432,8 +480,10 @@ public final class MongoUserRepository implements UserRepository {
                 Updates.unset(EMAIL_KEY),
                 Updates.unset(USERNAME_KEY),
                 Updates.set("updatedAt", date(at)),
-                Updates.set("lastModifiedBy", deletedBy));
-        return users.updateOne(unchangedSince(oid.get(), expected), delete).getModifiedCount() == 1;
+                Updates.set("lastModifiedBy", deletedBy),
+                recording(at, UserEventType.USER_DELETED));
+        return users.updateOne(unchangedSince(oid.get(), expected), delete).getModifiedCount() == 1
+                && announced(expected.id(), true);
     }
 
     /** The user, not deleted and still with the role and active flag a decision was based on. */
@@ -450,13 +500,18 @@ public final class MongoUserRepository implements UserRepository {
                         Updates.unset(LOCKED_UNTIL),
                         Updates.set("lastLoginAt", date(now)),
                         Updates.set("lastActivityAt", date(now)),
-                        Updates.set("updatedAt", date(now))));
+                        Updates.set("updatedAt", date(now))),
+                false);
     }
 
-    private Optional<User> update(String id, Bson update) {
-        return Documents.objectId(id)
+    private Optional<User> update(String id, Bson update, boolean recordsEvents) {
+        Optional<User> updated = Documents.objectId(id)
                 .map(oid -> users.findOneAndUpdate(and(eq("_id", oid), notDeleted()), update, RETURN_AFTER))
                 .map(MongoUserRepository::toUser);
+        if (recordsEvents) {
+            updated.ifPresent(user -> eventsRecorded.accept(user.id()));
+        }
+        return updated;
     }
 
     private Optional<User> first(Bson filter) {

@@ -20,7 +20,12 @@ public enum AuditAction {
     API_KEY_REVOKED,
     SESSION_REVOKED,
     SESSIONS_REVOKED,
-    SESSIONS_VIEWED;
+    SESSIONS_VIEWED,
+    WEBHOOK_CREATED,
+    WEBHOOK_UPDATED,
+    WEBHOOK_DELETED,
+    /** By the service, after repeated failed deliveries. */
+    WEBHOOK_DISABLED;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -11,4 +11,16 @@ public record ProfileChanges(
         String bio,
         String phone,
         String langKey,
-        String avatarUrl) {}
+        String avatarUrl) {
+
+    /** True when no field is given. */
+    public boolean isEmpty() {
+        return displayName == null
+                && firstName == null
+                && lastName == null
+                && bio == null
+                && phone == null
+                && langKey == null
+                && avatarUrl == null;
+    }
+}
