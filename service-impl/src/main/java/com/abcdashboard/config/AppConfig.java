@@ -345,6 +345,10 @@ public record AppConfig(
                 in.duration("WEBHOOK_RELAY_SWEEP_INTERVAL", Duration.ofSeconds(30)),
                 in.duration("WEBHOOK_OVERDUE_AFTER", Duration.ofMinutes(5)),
                 in.integer("WEBHOOK_FAILED_PER_HOUR_THRESHOLD", 10, 1, 1_000_000));
+        if (env.isDeployed() && webhooks.allowPrivateTargets()) {
+            // Delivering to internal addresses is what an SSRF attack through a registered URL needs.
+            in.problem("WEBHOOK_ALLOW_PRIVATE_TARGETS", "must not be true in staging and production");
+        }
         if (webhooks.connectTimeout().compareTo(Duration.ofMinutes(1)) > 0) {
             in.problem("WEBHOOK_CONNECT_TIMEOUT", "must be at most 1m");
         }

@@ -56,6 +56,18 @@ class AppConfigTest {
     }
 
     @Test
+    void webhooksToPrivateAddressesAreForDevelopmentAndTestOnly() {
+        assertThat(AppConfig.from(dev("WEBHOOK_ALLOW_PRIVATE_TARGETS", "true"))
+                        .webhooks()
+                        .allowPrivateTargets())
+                .isTrue();
+        assertThat(variablesNamedBy(problems(production("WEBHOOK_ALLOW_PRIVATE_TARGETS", "true"))))
+                .containsExactly("WEBHOOK_ALLOW_PRIVATE_TARGETS");
+        assertThat(AppConfig.from(production()).webhooks().allowPrivateTargets())
+                .isFalse();
+    }
+
+    @Test
     void corsAllowsTheDashboardsTracingHeadersByDefault() {
         assertThat(AppConfig.from(dev()).server().corsAllowedHeaders())
                 .containsExactly(
