@@ -102,7 +102,7 @@ fi
 # ----------------------------------------------------------------------------------------- compose
 section "compose"
 api_env="$tmp/api.env"
-printf 'JWT_SECRET=check-only-0123456789abcdef0123456789abcdef\n' >"$api_env"
+printf 'JWT_SECRET=check-only-0123456789abcdef0123456789abcdef\nMFA_ENCRYPTION_KEY=check-only-0123456789abcdef0123456789abcdef\n' >"$api_env"
 # docker-compose 1.x predates the top-level `name:` of the Compose Specification: it validates a copy
 # without that key (the project name is given with -p instead). The v2 plugin reads the files as they are.
 compose_config() {

@@ -1,7 +1,9 @@
 // The TypeScript SDK against the running service, as a frontend would use it: sign in, read the
 // profile with the access token, call with an API key until it is revoked, end another session, and see a
-// documented error come back as a ResponseError.
+// documented error come back as a ResponseError; then a user enrols an authenticator app and signs in in
+// two steps with a code computed from the returned secret.
 import assert from "node:assert/strict";
+import { createHmac } from "node:crypto";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -56,4 +58,39 @@ await assert.rejects(auth.login({ loginRequest: { email, password: "Wr0ngPasswor
   assert.equal(e.response.status, 401);
   return true;
 });
-console.log("TypeScript SDK smoke test: login, profile, users list, an API key until revoked, ending a session and a 401 as ResponseError — ok");
+
+// RFC 6238 as an authenticator app computes it (HMAC-SHA1, 30 s, 6 digits), independent of the service.
+function totp(base32Secret, at = Date.now()) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of base32Secret.replace(/=+$/, "")) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(at / 1000 / 30)));
+  const hash = createHmac("sha1", key).update(counter).digest();
+  const offset = hash[hash.length - 1] & 0x0f;
+  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+
+const staffEmail = `ts-mfa-${Date.now()}@example.com`;
+await users.createUser({
+  createUserRequest: { email: staffEmail, firstName: "Tess", lastName: "Totp", role: "staff", password: "Sup3rSecret" },
+});
+const first = await auth.login({ loginRequest: { email: staffEmail, password: "Sup3rSecret" } });
+const mine = new sdk.TwoFactorApi(new sdk.Configuration({ basePath, accessToken: first.data.tokens.accessToken }));
+const enrollment = await mine.enrollTotp({});
+assert.match(enrollment.data.qrCodeSvg, /^<svg /);
+const confirmed = await mine.confirmTotp({ totpCodeRequest: { code: totp(enrollment.data.secret) } });
+assert.equal(confirmed.data.recoveryCodes.length, 10);
+
+const challenge = await auth.login({ loginRequest: { email: staffEmail, password: "Sup3rSecret" } });
+assert.equal(challenge.data.mfaRequired, true);
+assert.equal(challenge.data.tokens, undefined);
+// A recovery code: the app's code of this 30-second step was used by the confirmation.
+const anonymous = new sdk.TwoFactorApi(new sdk.Configuration({ basePath }));
+const verified = await anonymous.verifyMfa({
+  mfaVerifyRequest: { mfaToken: challenge.data.mfaToken, code: confirmed.data.recoveryCodes[0] },
+});
+assert.ok(verified.data.tokens.accessToken.length > 20);
+assert.equal(verified.data.user.mfaEnabled, true);
+console.log("TypeScript SDK smoke test: login, profile, users list, an API key until revoked, ending a session, a 401 as ResponseError, two-factor sign-in — ok");

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@code /users}, {@code /users/{id}/sessions}, {@code /auth/sessions}, {@code /api-keys}, {@code /auth/profile} and {@code /profile} operation, called as
+ * Every {@code /users}, {@code /users/{id}/sessions}, {@code /auth/sessions}, {@code /api-keys}, {@code /auth/profile}, {@code /profile} and two-factor operation, called as
  * anonymous, staff, manager and admin, against admin, manager and staff targets: the exact status of every
  * cell; and every operation API keys may call, with a key of each scope. Mutating
  * cells get a fresh target each, so no cell depends on another. Staff read the list and single users (the
@@ -118,7 +118,63 @@ class AuthorizationMatrixE2ETest {
                     200));
             cells.add(new Cell(
                     "DELETE /users/{id}", target, id -> r -> r.delete("/api/v1/users/" + id), 401, 403, 403, 200));
+            // Without two-factor sign-in on, the reset answers 200 all the same (TwoFactorE2ETest resets a real one).
+            cells.add(new Cell(
+                    "DELETE /users/{id}/mfa",
+                    target,
+                    id -> r -> r.delete("/api/v1/users/" + id + "/mfa"),
+                    401,
+                    403,
+                    403,
+                    200));
         }
+        cells.add(new Cell(
+                "DELETE /users/{id}/mfa unknown",
+                "-",
+                id -> r -> r.delete("/api/v1/users/6745a1f0c2d7e5b1a4c8e9d2/mfa"),
+                401,
+                403,
+                403,
+                404));
+        // Two-factor sign-in of one's own account: every signed-in role may enrol; the callers here have
+        // nothing pending (an empty confirmation is a 400) and nothing on (disabling is a 422).
+        cells.add(new Cell(
+                "POST /auth/mfa/totp/enroll",
+                "self",
+                id -> r -> r.post("/api/v1/auth/mfa/totp/enroll"),
+                401,
+                200,
+                200,
+                200));
+        cells.add(new Cell(
+                "POST /auth/mfa/totp/confirm empty",
+                "self",
+                id -> r -> r.contentType("application/json").body(Map.of()).post("/api/v1/auth/mfa/totp/confirm"),
+                401,
+                400,
+                400,
+                400));
+        cells.add(new Cell(
+                "DELETE /auth/mfa/totp while off",
+                "self",
+                id -> r -> r.contentType("application/json")
+                        .body(Map.of("password", Accounts.PASSWORD, "code", "123456"))
+                        .delete("/api/v1/auth/mfa/totp"),
+                401,
+                422,
+                422,
+                422));
+        // The second step of a sign-in is public: a token it did not issue is a 401 whoever asks.
+        cells.add(new Cell(
+                "POST /auth/mfa/verify unknown token",
+                "-",
+                id -> r -> r.contentType("application/json")
+                        .body(Map.of("mfaToken", "not-an-issued-token", "code", "123456"))
+                        .post("/api/v1/auth/mfa/verify"),
+                401,
+                401,
+                401,
+                401));
         cells.add(new Cell(
                 "GET /users/{id} unknown",
                 "-",

@@ -26,13 +26,16 @@ import java.util.Set;
  *       placed last in the body, so whatever the attacked field does, the request must be refused;
  *   <li>sign-in, token, reset, verification, refresh, sign-out and password change carry a credential
  *       the campaign cannot know (an address no account has, a current password that is wrong, a token
- *       never issued), and sign-out never carries the campaign's own session;
- *   <li>delete always names a user that does not exist (or no id at all).
+ *       never issued, a two-factor code or mfaToken that is not the account's), and sign-out never carries
+ *       the campaign's own session;
+ *   <li>delete (a user, or a user's two-factor sign-in) always names a user that does not exist (or no id
+ *       at all).
  * </ul>
  *
- * The allow-list of what may succeed: reads (GET/HEAD), and forgot-password / resend-verification, which
+ * The allow-list of what may succeed: reads (GET/HEAD), forgot-password / resend-verification, which
  * answer 200 for any well-formed address by design — the campaign's addresses are under {@code
- * .invalid}, which no account has. Credential abuse ({@link Family#TOKEN}) is the exception to the
+ * .invalid}, which no account has —, and a TOTP enrolment, which only keeps a pending secret that nothing
+ * shows until it is confirmed (and the campaign confirms none). Credential abuse ({@link Family#TOKEN}) is the exception to the
  * poison: the body is well-formed so that the credential is the only thing wrong, and the answer must be
  * exactly 401.
  */
@@ -84,6 +87,13 @@ final class FuzzGenerator {
 
     /** Answer 200 for any well-formed address (and store nothing for one no account has). */
     private static final Set<String> NEUTRAL_FOR_UNKNOWN_ADDRESSES = Set.of("forgotPassword", "resendVerification");
+
+    /**
+     * Operations that take no input to poison and whose success changes nothing a client (or the
+     * campaign's before/after snapshot) can see: a TOTP enrolment only keeps a pending secret, replaced by
+     * the next one and invisible until confirmed.
+     */
+    private static final Set<String> UNSEEN_WHEN_ACCEPTED = Set.of("enrollTotp");
 
     /** Operations about the caller's own account: sent as the campaign's staff user, never as the admin. */
     private static final Set<String> OWN_ACCOUNT = Set.of(
@@ -200,7 +210,9 @@ final class FuzzGenerator {
     }
 
     private static Expectation expectation(SpecOperation operation) {
-        if (operation.isRead() || NEUTRAL_FOR_UNKNOWN_ADDRESSES.contains(operation.id())) {
+        if (operation.isRead()
+                || NEUTRAL_FOR_UNKNOWN_ADDRESSES.contains(operation.id())
+                || UNSEEN_WHEN_ACCEPTED.contains(operation.id())) {
             return Expectation.NO_SERVER_ERROR;
         }
         return Expectation.REFUSED;

@@ -28,6 +28,7 @@ import com.abcdashboard.http.ScopedAuthenticator;
 import com.abcdashboard.http.SecurityHeaders;
 import com.abcdashboard.http.SessionsHandler;
 import com.abcdashboard.http.SpecRoutes;
+import com.abcdashboard.http.TwoFactorHandler;
 import com.abcdashboard.http.UsersHandler;
 import com.abcdashboard.http.WebhooksHandler;
 import com.abcdashboard.mail.MailStatus;
@@ -70,7 +71,8 @@ final class Routes {
             Lifecycle lifecycle,
             BuildInfo build,
             CorsFilter cors) {
-        RequestAuthenticator authenticator = new RequestAuthenticator(useCases.sessions());
+        RequestAuthenticator authenticator =
+                new RequestAuthenticator(useCases.sessions(), useCases.twoFactorRequirement());
         ScopedAuthenticator scoped = new ScopedAuthenticator(authenticator, useCases.apiKeys());
         Envelopes envelopes = new Envelopes(infra.clock);
         AuthHandler auth = new AuthHandler(
@@ -102,6 +104,12 @@ final class Routes {
                 .addFilter(new JsonContentType())
                 .register("/api/v1/auth", auth)
                 .register("/api/v1/profile", new ProfileHandler(auth))
+                // Under /api/v1, the common prefix of /auth/mfa/** and /users/{id}/mfa; no route of its
+                // own clashes with the handlers above, whose routes it only follows.
+                .register(
+                        "/api/v1",
+                        new TwoFactorHandler(
+                                useCases.totpEnrolment(), useCases.mfaSignIn(), authenticator, auth, envelopes))
                 .register("/api/v1/users", new UsersHandler(useCases.administration(), scoped, envelopes))
                 // /api/v1/auth/sessions… and /api/v1/users/{id}/sessions: after the handlers above, whose
                 // routes do not match these paths.

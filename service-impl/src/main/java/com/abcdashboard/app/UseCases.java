@@ -1,6 +1,7 @@
 package com.abcdashboard.app;
 
 import com.abcdashboard.cache.CachingSessionRepository;
+import com.abcdashboard.cache.CachingTotpFactors;
 import com.abcdashboard.cache.CachingUserRepository;
 import com.abcdashboard.cache.RateLimiter;
 import com.abcdashboard.cache.SharedLoginLocks;
@@ -14,14 +15,22 @@ import com.abcdashboard.domain.auth.AuthSettings;
 import com.abcdashboard.domain.auth.DeviceNames;
 import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.LoginLocks;
+import com.abcdashboard.domain.auth.MfaSignIn;
 import com.abcdashboard.domain.auth.NewDeviceNotice;
 import com.abcdashboard.domain.auth.OpaqueTokens;
 import com.abcdashboard.domain.auth.PasswordManagement;
+import com.abcdashboard.domain.auth.RecoveryCodes;
 import com.abcdashboard.domain.auth.Registration;
+import com.abcdashboard.domain.auth.SecondFactor;
 import com.abcdashboard.domain.auth.SessionManagement;
 import com.abcdashboard.domain.auth.SessionRepository;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SignIn;
+import com.abcdashboard.domain.auth.Totp;
+import com.abcdashboard.domain.auth.TotpEnrolment;
+import com.abcdashboard.domain.auth.TotpFactorRepository;
+import com.abcdashboard.domain.auth.TotpSecretSeal;
+import com.abcdashboard.domain.auth.TwoFactorRequirement;
 import com.abcdashboard.domain.user.AccessPolicy;
 import com.abcdashboard.domain.user.PhoneNumbers;
 import com.abcdashboard.domain.user.ProfileService;
@@ -33,7 +42,9 @@ import com.abcdashboard.persistence.MongoApiKeyRepository;
 import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
+import com.abcdashboard.persistence.MongoTotpFactors;
 import com.abcdashboard.persistence.MongoUserRepository;
+import com.abcdashboard.security.JavaOtpTotpGenerator;
 import com.abcdashboard.security.JwtAccessTokens;
 import com.abcdashboard.useragent.UserAgentDeviceNames;
 import com.mongodb.client.MongoDatabase;
@@ -58,7 +69,10 @@ record UseCases(
         AccountLinkRequests linkFulfilment,
         ApiKeys apiKeys,
         SessionManagement sessionManagement,
-        WebhookAdministration webhooks) {
+        WebhookAdministration webhooks,
+        TotpEnrolment totpEnrolment,
+        MfaSignIn mfaSignIn,
+        TwoFactorRequirement twoFactorRequirement) {
 
     /** Lifetime of the set-password link of administrator-created accounts. */
     static final Duration SET_PASSWORD_TTL = Duration.ofHours(24);
@@ -70,7 +84,7 @@ record UseCases(
         Clock clock = infra.clock;
         MongoDatabase db = infra.store.database();
         MongoUserRepository mongoUsers = new MongoUserRepository(db, infra.webhooks.relay()::recorded);
-        UserRepository users = new CachingUserRepository(
+        CachingUserRepository users = new CachingUserRepository(
                 mongoUsers,
                 infra.shared,
                 config.cache().userDataTtl(),
@@ -81,8 +95,8 @@ record UseCases(
         AuthSettings settings = authSettings(config);
         LoginLocks loginLocks = new LoginLocks(users, new SharedLoginLocks(infra.shared, infra.metrics), settings);
         OpaqueTokens opaqueTokens = new OpaqueTokens(new SecureRandom());
-        EmailLinks links =
-                new EmailLinks(new MongoOneTimeTokenRepository(db), opaqueTokens, infra.mail, settings, clock);
+        MongoOneTimeTokenRepository oneTimeTokens = new MongoOneTimeTokenRepository(db);
+        EmailLinks links = new EmailLinks(oneTimeTokens, opaqueTokens, infra.mail, settings, clock);
         DeviceNames devices = new UserAgentDeviceNames(DEVICE_NAMES_CACHED);
         SessionService sessions = new SessionService(
                 sessionStore,
@@ -100,6 +114,8 @@ record UseCases(
         AccessPolicy policy = new AccessPolicy();
         PhoneNumbers phones = new PhoneNumbers(config.accounts().defaultPhoneRegion());
         mongoUsers.healAdminRoster(clock.instant());
+        TwoFactor twoFactor = TwoFactor.wire(
+                config.mfa(), users, oneTimeTokens, opaqueTokens, infra, loginLocks, sessions, audit, policy);
         return new UseCases(
                 new Registration(
                         users,
@@ -109,7 +125,15 @@ record UseCases(
                         sessions,
                         config.accounts().requireEmailVerification(),
                         clock),
-                new SignIn(users, infra.passwords, sessions, audit, loginLocks, clock),
+                new SignIn(
+                        users,
+                        infra.passwords,
+                        sessions,
+                        audit,
+                        loginLocks,
+                        twoFactor.signIn(),
+                        twoFactor.requirement(),
+                        clock),
                 sessions,
                 new PasswordManagement(
                         users,
@@ -137,7 +161,55 @@ record UseCases(
                         new WebhookSecrets(new SecureRandom()),
                         audit,
                         infra.webhooks.worker()::wake,
-                        clock));
+                        clock),
+                twoFactor.enrolment(),
+                twoFactor.signIn(),
+                twoFactor.requirement());
+    }
+
+    /** Two-factor sign-in's flows, over the TOTP factors in the users' documents. */
+    record TwoFactor(TotpEnrolment enrolment, MfaSignIn signIn, TwoFactorRequirement requirement) {
+        static TwoFactor wire(
+                AppConfig.Mfa config,
+                CachingUserRepository users,
+                MongoOneTimeTokenRepository oneTimeTokens,
+                OpaqueTokens opaqueTokens,
+                Infrastructure infra,
+                LoginLocks locks,
+                SessionService sessions,
+                AuditLog audit,
+                AccessPolicy policy) {
+            SecureRandom random = new SecureRandom();
+            TotpFactorRepository factors = new CachingTotpFactors(new MongoTotpFactors(infra.store.database()), users);
+            TotpSecretSeal seal = new TotpSecretSeal(config.encryptionKey(), random);
+            Totp totp = new Totp(new JavaOtpTotpGenerator(random));
+            SecondFactor secondFactor = new SecondFactor(factors, seal, totp);
+            return new TwoFactor(
+                    new TotpEnrolment(
+                            factors,
+                            seal,
+                            totp,
+                            new RecoveryCodes(random),
+                            secondFactor,
+                            users,
+                            infra.passwords,
+                            locks,
+                            policy,
+                            audit,
+                            config.issuer(),
+                            infra.clock),
+                    new MfaSignIn(
+                            oneTimeTokens,
+                            opaqueTokens,
+                            users,
+                            factors,
+                            secondFactor,
+                            locks,
+                            sessions,
+                            audit,
+                            infra.clock),
+                    new TwoFactorRequirement(config.requiredRoles()));
+        }
     }
 
     static AuthSettings authSettings(AppConfig config) {

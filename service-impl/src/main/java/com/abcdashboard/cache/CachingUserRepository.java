@@ -143,8 +143,11 @@ public final class CachingUserRepository implements UserRepository {
         return result;
     }
 
-    /** After every write, whatever its outcome: the entry may have changed even if the answer was empty. */
-    private void changed(String id) {
+    /**
+     * After every write, whatever its outcome: the entry may have changed even if the answer was empty.
+     * Also for writes to the user's document made elsewhere ({@link CachingTotpFactors}).
+     */
+    void changed(String id) {
         store.invalidate("user:" + id);
         store.bump(GENERATION);
     }

@@ -5,6 +5,7 @@ import com.abcdashboard.domain.FieldErrors;
 import com.abcdashboard.domain.auth.PasswordPolicy;
 import com.abcdashboard.domain.user.AccountFields;
 import com.abcdashboard.domain.user.PhoneNumbers;
+import com.abcdashboard.domain.user.Role;
 import com.mongodb.ConnectionString;
 import java.net.URI;
 import java.nio.file.Path;
@@ -31,13 +32,23 @@ public record AppConfig(
         InitialAdmin initialAdmin,
         RateLimits rateLimits,
         Accounts accounts,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        Mfa mfa) {
 
     /** Secrets used by development and test env files; refused in staging and production. */
     static final Set<String> KNOWN_DEV_SECRETS =
             Set.of("dev-only-jwt-secret-change-me-0123456789abcdef", "test-only-jwt-secret-0123456789abcdef0123");
 
     static final int MIN_SECRET_LENGTH = 32;
+
+    /**
+     * The {@code MFA_ENCRYPTION_KEY} of env/development.env, also what development and test use when it
+     * is unset; refused in staging and production, as is the test file's.
+     */
+    static final String DEVELOPMENT_MFA_KEY = "dev-only-mfa-encryption-key-change-me-0123456789";
+
+    static final Set<String> KNOWN_DEV_MFA_KEYS =
+            Set.of(DEVELOPMENT_MFA_KEY, "test-only-mfa-encryption-key-0123456789abcdef");
 
     /**
      * @param maxRequestBodyBytes larger bodies are refused with 413 before they are read
@@ -258,6 +269,21 @@ public record AppConfig(
                 Duration.ofHours(14));
     }
 
+    /**
+     * Two-factor sign-in.
+     *
+     * @param encryptionKey the text ({@code MFA_ENCRYPTION_KEY}, at least 32 characters) the key that
+     *     encrypts stored TOTP secrets is derived from
+     * @param requiredRoles roles that must enrol before their tokens reach anything but the enrolment
+     * @param issuer the name authenticator apps show next to the account
+     */
+    public record Mfa(String encryptionKey, Set<Role> requiredRoles, String issuer) {
+        @Override
+        public String toString() {
+            return "Mfa[encryptionKey=***, requiredRoles=" + requiredRoles + ", issuer=" + issuer + "]";
+        }
+    }
+
     /** Reads and validates everything; throws {@link ConfigException} naming every invalid variable. */
     public static AppConfig from(Map<String, String> source) {
         ConfigReader in = new ConfigReader(source);
@@ -325,12 +351,13 @@ public record AppConfig(
         Accounts accounts = new Accounts(
                 in.bool("REQUIRE_EMAIL_VERIFICATION", true), phoneRegion, in.bool("NOTIFY_NEW_DEVICE", false));
         Webhooks webhooks = readWebhooks(in, env);
+        Mfa mfa = readMfa(in, env);
 
         if (!in.problems().isEmpty()) {
             throw new ConfigException(in.problems());
         }
         return new AppConfig(
-                env, server, mongo, jwt, email, security, cache, logging, initialAdmin, rateLimits, accounts, webhooks);
+                env, server, mongo, jwt, email, security, cache, logging, initialAdmin, rateLimits, accounts, webhooks, mfa);
     }
 
     private static Webhooks readWebhooks(ConfigReader in, AppEnvironment env) {
@@ -359,6 +386,30 @@ public record AppConfig(
             in.problem("WEBHOOK_RETRY_SCHEDULE", "must list at most 20 waits");
         }
         return webhooks;
+    }
+
+    private static Mfa readMfa(ConfigReader in, AppEnvironment env) {
+        Optional<String> key = in.optional("MFA_ENCRYPTION_KEY");
+        if (key.isEmpty() && env.isDeployed()) {
+            in.problem("MFA_ENCRYPTION_KEY", "is required in " + env.id());
+        } else if (key.isPresent() && key.get().length() < MIN_SECRET_LENGTH) {
+            in.problem("MFA_ENCRYPTION_KEY", "must be at least " + MIN_SECRET_LENGTH + " characters");
+        } else if (key.isPresent() && env.isDeployed() && KNOWN_DEV_MFA_KEYS.contains(key.get())) {
+            in.problem("MFA_ENCRYPTION_KEY", "is a development key from the repository; set a real one in " + env.id());
+        }
+        Set<Role> roles = java.util.EnumSet.noneOf(Role.class);
+        List<String> names = in.optional("MFA_REQUIRED_ROLES").stream()
+                .flatMap(raw -> java.util.Arrays.stream(raw.split(",")))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .toList();
+        for (String name : names) {
+            Role.parse(name)
+                    .ifPresentOrElse(
+                            roles::add,
+                            () -> in.problem("MFA_REQUIRED_ROLES", "must name roles among admin, manager, staff"));
+        }
+        return new Mfa(key.orElse(DEVELOPMENT_MFA_KEY), Set.copyOf(roles), in.string("MFA_ISSUER", "ABC Dashboard"));
     }
 
     private static String keyPrefix(ConfigReader in) {

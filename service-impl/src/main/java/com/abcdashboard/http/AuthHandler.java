@@ -7,6 +7,8 @@ import com.abcdashboard.api.model.EmailRequestDto;
 import com.abcdashboard.api.model.LoginDataDto;
 import com.abcdashboard.api.model.LoginRequestDto;
 import com.abcdashboard.api.model.LoginResponseDto;
+import com.abcdashboard.api.model.MfaChallengeDto;
+import com.abcdashboard.api.model.MfaChallengeResponseDto;
 import com.abcdashboard.api.model.RefreshRequestDto;
 import com.abcdashboard.api.model.RegisterRequestDto;
 import com.abcdashboard.api.model.ResetPasswordRequestDto;
@@ -115,17 +117,43 @@ public final class AuthHandler extends AuthService {
     protected void handleLogin(
             ServerRequest request, ServerResponse response, LoginRequestDto body, Optional<String> correlationId) {
         SignIn.Result result = signIn.login(body.getEmail(), body.getPassword(), RequestAuthenticator.client(request));
+        if (result.mfaRequired()) {
+            MfaChallengeDto challenge = new MfaChallengeDto(
+                    true,
+                    result.challenge().mfaToken(),
+                    result.challenge().expiresIn().toSeconds());
+            LoginOp.Response202.builder()
+                    .response(envelopes.success(
+                            MfaChallengeResponseDto::new, "Enter a code from your authenticator app", challenge))
+                    .send(response);
+            return;
+        }
+        LoginOp.Response200.builder()
+                .response(signedIn(response, result, "Login successful"))
+                .send(response);
+    }
+
+    /**
+     * The answer of a completed sign-in (also the second factor's, {@link TwoFactorHandler}): the auth
+     * cookies, and the user and tokens in the envelope.
+     */
+    LoginResponseDto signedIn(ServerResponse response, SignIn.Result result, String message) {
         cookies.set(response, result.tokens());
         LoginDataDto data = new LoginDataDto(
-                users.toDto(result.user()), sessionTokens.toDto(result.tokens()), result.requiresPasswordChange());
-        LoginOp.Response200.builder()
-                .response(envelopes.success(LoginResponseDto::new, "Login successful", data))
-                .send(response);
+                users.toDto(result.user()),
+                sessionTokens.toDto(result.tokens()),
+                result.requiresPasswordChange(),
+                // Only when it is true: every other sign-in answers exactly as before.
+                result.mfaEnrollmentRequired() ? Boolean.TRUE : null,
+                null,
+                null,
+                null);
+        return envelopes.success(LoginResponseDto::new, message, data);
     }
 
     @Override
     protected void handleGetAuthStatus(ServerRequest request, ServerResponse response, Optional<String> correlationId) {
-        Authenticated caller = authenticator.require(request);
+        Authenticated caller = authenticator.requireAllowingEnrolment(request);
         GetAuthStatusOp.Response200.builder()
                 .response(statusResponse("Authenticated", caller.user()))
                 .send(response);
@@ -221,7 +249,7 @@ public final class AuthHandler extends AuthService {
 
     /** The signed-in user's profile; also answers {@code GET /api/v1/profile} ({@link ProfileHandler}). */
     AuthStatusResponseDto profile(ServerRequest request) {
-        Authenticated caller = authenticator.require(request);
+        Authenticated caller = authenticator.requireAllowingEnrolment(request);
         return statusResponse("Profile", caller.user());
     }
 

@@ -23,6 +23,7 @@ import java.util.Set;
 public final class RateLimitFilter implements Filter {
     static final Set<String> AUTH_PATHS = Set.of(
             "/api/v1/auth/login",
+            "/api/v1/auth/mfa/verify",
             "/api/v1/auth/register",
             "/api/v1/auth/verify-email",
             "/api/v1/auth/resend-verification",

@@ -6,6 +6,7 @@ import com.abcdashboard.domain.ErrorCategory;
 import com.abcdashboard.domain.apikey.ApiKeyCaller;
 import com.abcdashboard.domain.auth.Authenticated;
 import com.abcdashboard.domain.auth.SessionService;
+import com.abcdashboard.domain.auth.TwoFactorRequirement;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.util.List;
@@ -15,18 +16,38 @@ import java.util.Optional;
 /**
  * Finds the caller of a request: the bearer token of the Authorization header, else the
  * {@code accessToken} cookie, verified by {@link SessionService#authenticate}.
+ *
+ * <p>It is also where a caller who must enrol an authenticator app first ({@link TwoFactorRequirement})
+ * is held back: {@link #require} refuses them with 403, so every operation is closed to them unless its
+ * handler asks {@link #requireAllowingEnrolment} — the enrolment itself, the profile and status reads.
  */
 public final class RequestAuthenticator {
     private static final int MAX_TOKEN_LENGTH = 8192;
 
     private final SessionService sessions;
+    private final TwoFactorRequirement twoFactor;
 
-    public RequestAuthenticator(SessionService sessions) {
+    public RequestAuthenticator(SessionService sessions, TwoFactorRequirement twoFactor) {
         this.sessions = sessions;
+        this.twoFactor = twoFactor;
     }
 
-    /** The caller, or a 401 when the request carries no valid access token. */
+    /**
+     * The caller, or a 401 when the request carries no valid access token, or a 403 while the caller
+     * must enrol an authenticator app before anything else.
+     */
     public Authenticated require(ServerRequest request) {
+        Authenticated caller = requireAllowingEnrolment(request);
+        if (twoFactor.mustEnrol(caller.user())) {
+            throw new DomainException(
+                    ErrorCategory.AUTHORIZATION,
+                    "Two-factor sign-in must be set up first: POST /api/v1/auth/mfa/totp/enroll, then /confirm");
+        }
+        return caller;
+    }
+
+    /** The caller, or a 401 — also a caller who still has to enrol (for the enrolment and the profile read). */
+    public Authenticated requireAllowingEnrolment(ServerRequest request) {
         // Kept on the request: a handler that authenticates before parsing (list operations) and the
         // operation itself verify the token once.
         Optional<Authenticated> known = request.context().get(Authenticated.class, Authenticated.class);

@@ -86,6 +86,17 @@ public final class MongoOneTimeTokenRepository implements OneTimeTokenRepository
     }
 
     @Override
+    public Optional<OneTimeToken> findUsable(Set<OneTimeToken.Purpose> purposes, String tokenHash, Instant now) {
+        return Optional.ofNullable(tokens.find(and(
+                                eq("tokenHash", tokenHash),
+                                in("purpose", purposes.stream().map(Enum::name).toList()),
+                                exists("usedAt", false),
+                                gt("expiresAt", date(now))))
+                        .first())
+                .map(MongoOneTimeTokenRepository::toToken);
+    }
+
+    @Override
     public long invalidateAll(String userId, Set<OneTimeToken.Purpose> purposes, Instant now) {
         return tokens.updateMany(
                         and(

@@ -560,7 +560,8 @@ public final class MongoUserRepository implements UserRepository {
                 instant(d, "updatedAt"),
                 d.getString("createdBy"),
                 d.getString("lastModifiedBy"),
-                instant(d, DELETED_AT));
+                instant(d, DELETED_AT),
+                MongoTotpFactors.enabled(d));
     }
 
     /** Whether any non-deleted administrator exists (the first-admin seed asks before creating one). */

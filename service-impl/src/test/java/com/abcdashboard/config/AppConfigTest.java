@@ -3,6 +3,7 @@ package com.abcdashboard.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.abcdashboard.domain.user.Role;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AppConfigTest {
     private static final String DEV_SECRET = "a-development-secret-of-enough-length-0123456789";
     private static final String GOOD_SECRET = "a-production-grade-secret-of-48-characters-000000";
+    private static final String GOOD_MFA_KEY = "another-production-grade-key-of-48-characters-0000";
 
     private static Map<String, String> dev(String... pairs) {
         return with(new HashMap<>(Map.of("JWT_SECRET", DEV_SECRET)), pairs);
@@ -28,6 +30,7 @@ class AppConfigTest {
         Map<String, String> env = new HashMap<>(Map.of(
                 "APP_ENV", "production",
                 "JWT_SECRET", GOOD_SECRET,
+                "MFA_ENCRYPTION_KEY", GOOD_MFA_KEY,
                 "MONGODB_URI", "mongodb://db1:27017,db2:27017/abc?replicaSet=rs0",
                 "EMAIL_HOST", "smtp.example.com"));
         return with(env, pairs);
@@ -296,6 +299,45 @@ class AppConfigTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"staging", "production"})
+    void deployedEnvironmentsNeedTheirOwnMfaEncryptionKey(String appEnv) {
+        assertThat(problems(production("APP_ENV", appEnv, "MFA_ENCRYPTION_KEY", null))
+                        .problems())
+                .containsExactly("MFA_ENCRYPTION_KEY is required in " + appEnv);
+        for (String committed : AppConfig.KNOWN_DEV_MFA_KEYS) {
+            assertThat(problems(production("APP_ENV", appEnv, "MFA_ENCRYPTION_KEY", committed))
+                            .problems())
+                    .containsExactly(
+                            "MFA_ENCRYPTION_KEY is a development key from the repository; set a real one in " + appEnv);
+        }
+    }
+
+    @Test
+    void anMfaEncryptionKeyShorterThan32CharactersIsRefusedEverywhere() {
+        assertThat(problems(dev("MFA_ENCRYPTION_KEY", "short-mfa-key")).problems())
+                .containsExactly("MFA_ENCRYPTION_KEY must be at least 32 characters");
+    }
+
+    @Test
+    void developmentWithoutAnMfaKeyUsesTheDevelopmentOneAndNoRoleMustEnrol() {
+        AppConfig config = AppConfig.from(dev());
+
+        assertThat(config.mfa().encryptionKey()).isEqualTo(AppConfig.DEVELOPMENT_MFA_KEY);
+        assertThat(config.mfa().requiredRoles()).isEmpty();
+        assertThat(config.mfa().toString()).doesNotContain(AppConfig.DEVELOPMENT_MFA_KEY);
+    }
+
+    @Test
+    void mfaRequiredRolesAreACommaSeparatedListOfRoles() {
+        assertThat(AppConfig.from(dev("MFA_REQUIRED_ROLES", " admin, Manager "))
+                        .mfa()
+                        .requiredRoles())
+                .containsExactlyInAnyOrder(Role.ADMIN, Role.MANAGER);
+        assertThat(problems(dev("MFA_REQUIRED_ROLES", "admin,root")).problems())
+                .containsExactly("MFA_REQUIRED_ROLES must name roles among admin, manager, staff");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"embedded", "embedded:memory", ""})
     void productionRefusesTheEmbeddedDatabase(String uri) {
         assertThat(problems(production("MONGODB_URI", uri)).problems())
@@ -349,7 +391,8 @@ class AppConfigTest {
     void productionListsEveryMissingPieceAtOnce() {
         ConfigException e = problems(Map.of("APP_ENV", "production", "JWT_SECRET", "short"));
 
-        assertThat(variablesNamedBy(e)).containsExactlyInAnyOrder("JWT_SECRET", "MONGODB_URI", "EMAIL_HOST");
+        assertThat(variablesNamedBy(e))
+                .containsExactlyInAnyOrder("JWT_SECRET", "MFA_ENCRYPTION_KEY", "MONGODB_URI", "EMAIL_HOST");
     }
 
     @Test
@@ -429,6 +472,7 @@ class AppConfigTest {
 
         assertThat(config.toString())
                 .doesNotContain(GOOD_SECRET)
+                .doesNotContain(GOOD_MFA_KEY)
                 .doesNotContain("mongo-pw-123")
                 .doesNotContain("admin")
                 .doesNotContain("smtp-password-123")

@@ -24,7 +24,7 @@ class CommittedEnvFilesTest {
     private static final Path ENV_DIR = Path.of(System.getProperty("repo.env.dir"));
     private static final Path DOCS = Path.of(System.getProperty("repo.docs.dir"), "configuration.md");
     private static final Set<String> SECRETS =
-            Set.of("JWT_SECRET", "EMAIL_PASS", "MONGODB_URI", "REDIS_URL", "ADMIN_PASSWORD");
+            Set.of("JWT_SECRET", "MFA_ENCRYPTION_KEY", "EMAIL_PASS", "MONGODB_URI", "REDIS_URL", "ADMIN_PASSWORD");
     private static final String STORE_SECRET = "a-real-secret-from-the-secret-store-0123456789";
 
     private static Map<String, String> fileValues(String environment) {
@@ -81,6 +81,8 @@ class CommittedEnvFilesTest {
                 ENV_DIR.toString(),
                 "JWT_SECRET",
                 STORE_SECRET,
+                "MFA_ENCRYPTION_KEY",
+                STORE_SECRET,
                 "MONGODB_URI",
                 "mongodb://app:pw@mongo-1:27017,mongo-2:27017/abc_dashboard?replicaSet=rs0",
                 "EMAIL_PASS",
@@ -105,7 +107,7 @@ class CommittedEnvFilesTest {
 
         assertThat(e.problems())
                 .extracting(p -> p.substring(0, p.indexOf(' ')))
-                .containsExactlyInAnyOrder("JWT_SECRET", "MONGODB_URI");
+                .containsExactlyInAnyOrder("JWT_SECRET", "MFA_ENCRYPTION_KEY", "MONGODB_URI");
     }
 
     @ParameterizedTest
@@ -114,6 +116,7 @@ class CommittedEnvFilesTest {
         String committedSecret = fileValues(environment).get("JWT_SECRET");
         Map<String, String> production = new HashMap<>(fileValues("production"));
         production.put("JWT_SECRET", committedSecret);
+        production.put("MFA_ENCRYPTION_KEY", STORE_SECRET);
         production.put("MONGODB_URI", "mongodb://mongo:27017/abc_dashboard");
 
         ConfigException e = refused(production);

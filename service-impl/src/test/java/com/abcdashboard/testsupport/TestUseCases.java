@@ -19,13 +19,20 @@ import com.abcdashboard.domain.auth.AuthSettings;
 import com.abcdashboard.domain.auth.DeviceNames;
 import com.abcdashboard.domain.auth.EmailLinks;
 import com.abcdashboard.domain.auth.LoginLocks;
+import com.abcdashboard.domain.auth.MfaSignIn;
 import com.abcdashboard.domain.auth.NewDeviceNotice;
 import com.abcdashboard.domain.auth.OpaqueTokens;
 import com.abcdashboard.domain.auth.PasswordManagement;
+import com.abcdashboard.domain.auth.RecoveryCodes;
 import com.abcdashboard.domain.auth.Registration;
+import com.abcdashboard.domain.auth.SecondFactor;
 import com.abcdashboard.domain.auth.SessionManagement;
 import com.abcdashboard.domain.auth.SessionService;
 import com.abcdashboard.domain.auth.SignIn;
+import com.abcdashboard.domain.auth.Totp;
+import com.abcdashboard.domain.auth.TotpEnrolment;
+import com.abcdashboard.domain.auth.TotpSecretSeal;
+import com.abcdashboard.domain.auth.TwoFactorRequirement;
 import com.abcdashboard.domain.user.AccessPolicy;
 import com.abcdashboard.domain.user.NewAccount;
 import com.abcdashboard.domain.user.NewUser;
@@ -38,7 +45,9 @@ import com.abcdashboard.persistence.MongoAuditLog;
 import com.abcdashboard.persistence.MongoLinkRequests;
 import com.abcdashboard.persistence.MongoOneTimeTokenRepository;
 import com.abcdashboard.persistence.MongoSessionRepository;
+import com.abcdashboard.persistence.MongoTotpFactors;
 import com.abcdashboard.persistence.MongoUserRepository;
+import com.abcdashboard.security.JavaOtpTotpGenerator;
 import com.abcdashboard.security.JwtAccessTokens;
 import com.abcdashboard.useragent.UserAgentDeviceNames;
 import com.mongodb.client.MongoDatabase;
@@ -48,6 +57,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The domain's use cases wired as the service wires them, over a real (embedded) MongoDB database, the
@@ -83,12 +93,21 @@ public final class TestUseCases implements AutoCloseable {
             LOCK,
             URI.create("http://localhost:3000"),
             GRACE);
+    public static final String MFA_KEY = "test-only-mfa-encryption-key-0123456789abcdef";
+
     private final MongoDatabase db;
+    private final Set<Role> mfaRequiredRoles;
     private final ResilientStore shared = new ResilientStore(new MemoryStore(clock), Duration.ofSeconds(1));
     private final List<MongoLinkRequests> linkRequests = new ArrayList<>();
 
     public TestUseCases(MongoDatabase db) {
+        this(db, Set.of());
+    }
+
+    /** With {@code MFA_REQUIRED_ROLES}: users of these roles must enrol an authenticator app first. */
+    public TestUseCases(MongoDatabase db, Set<Role> mfaRequiredRoles) {
         this.db = db;
+        this.mfaRequiredRoles = mfaRequiredRoles;
     }
 
     /** One service instance that requires email verification (the default). */
@@ -126,12 +145,41 @@ public final class TestUseCases implements AutoCloseable {
         linkRequests.add(requests);
         RateLimiter resetThrottle = new RateLimiter(
                 shared, new AppConfig.Limit(RESETS_PER_HOUR, Duration.ofHours(1)), ServiceMetrics.global());
+        MongoTotpFactors factors = new MongoTotpFactors(db);
+        SecureRandom random = new SecureRandom();
+        TotpSecretSeal seal = new TotpSecretSeal(MFA_KEY, random);
+        Totp totp = new Totp(new JavaOtpTotpGenerator(random));
+        SecondFactor secondFactor = new SecondFactor(factors, seal, totp);
+        MfaSignIn mfaSignIn = new MfaSignIn(
+                new MongoOneTimeTokenRepository(db),
+                opaqueTokens,
+                users,
+                factors,
+                secondFactor,
+                locks,
+                sessions,
+                audit,
+                clock);
+        TwoFactorRequirement requirement = new TwoFactorRequirement(mfaRequiredRoles);
+        TotpEnrolment enrolment = new TotpEnrolment(
+                factors,
+                seal,
+                totp,
+                new RecoveryCodes(random),
+                secondFactor,
+                users,
+                passwords,
+                locks,
+                new AccessPolicy(),
+                audit,
+                "ABC Dashboard",
+                clock);
         return new Instance(
                 users,
                 sessionStore,
                 locks,
                 sessions,
-                new SignIn(users, passwords, sessions, audit, locks, clock),
+                new SignIn(users, passwords, sessions, audit, locks, mfaSignIn, requirement, clock),
                 new Registration(users, passwords, links, requests, sessions, requireEmailVerification, clock),
                 new PasswordManagement(
                         users, passwords, sessions, links, mail, audit, resetThrottle, requests, locks, clock),
@@ -147,7 +195,11 @@ public final class TestUseCases implements AutoCloseable {
                         clock),
                 new SessionManagement(sessionStore, users, DEVICES, new AccessPolicy(), audit, clock),
                 () -> requests.drainDue(new AccountLinkRequests(users, links)::fulfil),
-                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), audit, clock));
+                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), audit, clock),
+                factors,
+                enrolment,
+                mfaSignIn,
+                requirement);
     }
 
     /** One instance's use cases and the repositories a test may look into. */
@@ -162,7 +214,11 @@ public final class TestUseCases implements AutoCloseable {
             UserAdministration administration,
             SessionManagement sessionManagement,
             Runnable linkRequestsFulfiller,
-            ApiKeys apiKeys) {
+            ApiKeys apiKeys,
+            MongoTotpFactors totpFactors,
+            TotpEnrolment totpEnrolment,
+            MfaSignIn mfaSignIn,
+            TwoFactorRequirement twoFactorRequirement) {
 
         /** Fulfils the stored link requests (forgot-password, resend-verification) as the background does. */
         public void fulfilLinkRequests() {

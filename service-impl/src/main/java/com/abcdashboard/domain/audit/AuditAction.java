@@ -25,7 +25,10 @@ public enum AuditAction {
     WEBHOOK_UPDATED,
     WEBHOOK_DELETED,
     /** By the service, after repeated failed deliveries. */
-    WEBHOOK_DISABLED;
+    WEBHOOK_DISABLED,
+    MFA_ENABLED,
+    MFA_DISABLED,
+    MFA_RESET;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);

@@ -3,8 +3,8 @@ package com.abcdashboard.domain.auth;
 import java.time.Instant;
 
 /**
- * A single-use token sent by email (verification, password reset, set-password). Only its SHA-256
- * hash is stored.
+ * A single-use token sent by email (verification, password reset, set-password), or the mfaToken of a
+ * sign-in waiting for its second factor. Only its SHA-256 hash is stored.
  *
  * @param usedAt nullable; set when consumed (or invalidated by a newer token)
  */
@@ -20,6 +20,8 @@ public record OneTimeToken(
     public enum Purpose {
         EMAIL_VERIFICATION,
         PASSWORD_RESET,
-        SET_PASSWORD
+        SET_PASSWORD,
+        /** The {@code mfaToken} between a right password and the second factor (not mailed). */
+        MFA_SIGN_IN
     }
 }

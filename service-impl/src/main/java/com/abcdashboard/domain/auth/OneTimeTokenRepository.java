@@ -17,6 +17,9 @@ public interface OneTimeTokenRepository {
      */
     Optional<OneTimeToken> consume(Set<OneTimeToken.Purpose> purposes, String tokenHash, Instant now);
 
+    /** The token if its purpose is one of {@code purposes} and it is unused and not expired at {@code now}. */
+    Optional<OneTimeToken> findUsable(Set<OneTimeToken.Purpose> purposes, String tokenHash, Instant now);
+
     /** Marks every unused token of the user with one of these purposes as used (a newer one replaces them). */
     long invalidateAll(String userId, Set<OneTimeToken.Purpose> purposes, Instant now);
 }

@@ -21,16 +21,40 @@ import java.util.Optional;
  * is made ({@link LoginLocks}): after {@code maxFailedLogins} attempts that did not succeed the account
  * is locked for {@code lockoutDuration}, and refused (429) even with the right password; a success
  * resets the count. Every outcome is written to the audit log (the attempted address only when it
- * matches no account).
+ * matches no account). For a user with two-factor sign-in on, the right password opens no session: it
+ * answers a challenge that {@link MfaSignIn} finishes.
  */
 public final class SignIn {
-    public record Result(User user, SessionTokens tokens, boolean requiresPasswordChange) {}
+    /**
+     * The outcome of the password step.
+     *
+     * @param tokens null when {@code challenge} is set: the second factor opens the session
+     * @param challenge nullable; the user has two-factor sign-in on ({@link MfaSignIn#verify} finishes)
+     * @param mfaEnrollmentRequired the user's role requires two-factor sign-in and the user has not enrolled:
+     *     the tokens reach only the enrolment ({@link TwoFactorRequirement})
+     */
+    public record Result(
+            User user,
+            SessionTokens tokens,
+            boolean requiresPasswordChange,
+            MfaSignIn.Challenge challenge,
+            boolean mfaEnrollmentRequired) {
+        public Result(User user, SessionTokens tokens, boolean requiresPasswordChange) {
+            this(user, tokens, requiresPasswordChange, null, false);
+        }
+
+        public boolean mfaRequired() {
+            return challenge != null;
+        }
+    }
 
     private final UserRepository users;
     private final PasswordHasher passwords;
     private final SessionService sessions;
     private final AuditLog audit;
     private final LoginLocks locks;
+    private final MfaSignIn mfa;
+    private final TwoFactorRequirement twoFactorRequirement;
     private final Clock clock;
 
     public SignIn(
@@ -39,12 +63,16 @@ public final class SignIn {
             SessionService sessions,
             AuditLog audit,
             LoginLocks locks,
+            MfaSignIn mfa,
+            TwoFactorRequirement twoFactorRequirement,
             Clock clock) {
         this.users = users;
         this.passwords = passwords;
         this.sessions = sessions;
         this.audit = audit;
         this.locks = locks;
+        this.mfa = mfa;
+        this.twoFactorRequirement = twoFactorRequirement;
         this.clock = clock;
     }
 
@@ -101,11 +129,16 @@ public final class SignIn {
             failedAttempt(user, attempt, now, client);
             throw new AccountNotUsableException("Please verify your email address before signing in");
         }
+        if (user.mfaEnabled()) {
+            // Half way: the attempt stays counted until a code succeeds, so a known password gives no
+            // more guesses at the code than the lockout allows.
+            return new Result(user, null, user.firstLogin(), mfa.challenge(user, now), false);
+        }
         User signedIn = users.recordSuccessfulLogin(user.id(), now).orElseThrow(AuthFailures::invalidCredentials);
         locks.succeeded(signedIn, attempt);
         SessionTokens tokens = sessions.open(signedIn, client);
         record(AuditAction.LOGIN_SUCCESS, signedIn.id(), client, Map.of());
-        return new Result(signedIn, tokens, signedIn.firstLogin());
+        return new Result(signedIn, tokens, signedIn.firstLogin(), null, twoFactorRequirement.mustEnrol(signedIn));
     }
 
     private void failedAttempt(User user, LoginAttempt attempt, Instant now, ClientInfo client) {

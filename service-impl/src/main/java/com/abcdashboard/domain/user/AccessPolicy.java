@@ -86,6 +86,13 @@ public final class AccessPolicy {
         }
     }
 
+    /** Removing someone's two-factor sign-in (a lost authenticator app): admins only. */
+    public void requireCanResetTwoFactor(User caller) {
+        if (!isAdmin(caller)) {
+            throw forbidden("Only admins can reset two-factor sign-in");
+        }
+    }
+
     public void requireCanReadAuditLog(User caller) {
         if (!isAdmin(caller)) {
             throw forbidden("Only admins can read the audit log");

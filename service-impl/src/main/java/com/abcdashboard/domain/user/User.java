@@ -9,6 +9,7 @@ import java.time.Instant;
  *
  * @param email lower-case; unique among non-deleted users
  * @param username nullable; unique (case-insensitively) among non-deleted users
+ * @param mfaEnabled two-factor sign-in (an authenticator app) is on; its secret is not part of the record
  */
 public record User(
         String id,
@@ -36,7 +37,8 @@ public record User(
         Instant updatedAt,
         String createdBy,
         String lastModifiedBy,
-        Instant deletedAt) {
+        Instant deletedAt,
+        boolean mfaEnabled) {
 
     public boolean isLockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);

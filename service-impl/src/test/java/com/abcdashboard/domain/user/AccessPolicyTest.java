@@ -154,6 +154,7 @@ class AccessPolicyTest {
                 t,
                 null,
                 null,
-                null);
+                null,
+                false);
     }
 }
