@@ -165,7 +165,11 @@ final class BodyAbuse {
 
     /** Text fields the service checks for hygiene: strings, passwords excepted. */
     static boolean isCheckedText(Field field) {
-        return "string".equals(field.type()) && field.allowed().isEmpty() && !"password".equals(field.format());
+        // Timestamps (an API key's expiresAt) are refused as malformed dates, not as text: not free text.
+        return "string".equals(field.type())
+                && field.allowed().isEmpty()
+                && !"password".equals(field.format())
+                && !"date-time".equals(field.format());
     }
 
     /**
