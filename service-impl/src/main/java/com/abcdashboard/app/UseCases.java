@@ -34,7 +34,6 @@ import com.abcdashboard.domain.auth.TwoFactorRequirement;
 import com.abcdashboard.domain.user.AccessPolicy;
 import com.abcdashboard.domain.user.PhoneNumbers;
 import com.abcdashboard.domain.user.ProfileService;
-import com.abcdashboard.domain.user.UserRepository;
 import com.abcdashboard.domain.webhook.WebhookAdministration;
 import com.abcdashboard.domain.webhook.WebhookSecrets;
 import com.abcdashboard.observability.MeteredAuditLog;
@@ -153,7 +152,13 @@ record UseCases(
                 policy,
                 rateLimiter,
                 new AccountLinkRequests(users, links),
-                new ApiKeys(new MongoApiKeyRepository(db), users, new ApiKeyFormat(new SecureRandom()), audit, clock),
+                new ApiKeys(
+                        new MongoApiKeyRepository(db),
+                        users,
+                        new ApiKeyFormat(new SecureRandom()),
+                        audit,
+                        twoFactor.requirement(),
+                        clock),
                 new SessionManagement(sessionStore, users, devices, policy, audit, clock),
                 new WebhookAdministration(
                         infra.webhooks.store(),

@@ -357,7 +357,19 @@ public record AppConfig(
             throw new ConfigException(in.problems());
         }
         return new AppConfig(
-                env, server, mongo, jwt, email, security, cache, logging, initialAdmin, rateLimits, accounts, webhooks, mfa);
+                env,
+                server,
+                mongo,
+                jwt,
+                email,
+                security,
+                cache,
+                logging,
+                initialAdmin,
+                rateLimits,
+                accounts,
+                webhooks,
+                mfa);
     }
 
     private static Webhooks readWebhooks(ConfigReader in, AppEnvironment env) {

@@ -9,6 +9,7 @@ import com.abcdashboard.domain.PageRequest;
 import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.audit.AuditEvent;
 import com.abcdashboard.domain.audit.AuditLog;
+import com.abcdashboard.domain.auth.TwoFactorRequirement;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserRepository;
@@ -48,13 +49,21 @@ public final class ApiKeys {
     private final UserRepository users;
     private final ApiKeyFormat format;
     private final AuditLog audit;
+    private final TwoFactorRequirement twoFactor;
     private final Clock clock;
 
-    public ApiKeys(ApiKeyRepository keys, UserRepository users, ApiKeyFormat format, AuditLog audit, Clock clock) {
+    public ApiKeys(
+            ApiKeyRepository keys,
+            UserRepository users,
+            ApiKeyFormat format,
+            AuditLog audit,
+            TwoFactorRequirement twoFactor,
+            Clock clock) {
         this.keys = keys;
         this.users = users;
         this.format = format;
         this.audit = audit;
+        this.twoFactor = twoFactor;
         this.clock = clock;
     }
 
@@ -158,6 +167,11 @@ public final class ApiKeys {
         }
         if (!key.scopes().contains(scope)) {
             throw forbidden("This API key does not have the scope " + scope.id());
+        }
+        if (twoFactor.mustEnrol(creator)) {
+            // The creator's own tokens reach only the enrolment (MFA_REQUIRED_ROLES); a key made before
+            // the requirement must not be the way around it.
+            throw forbidden("API key refused: its creator must set up two-factor sign-in first");
         }
         return new ApiKeyCaller(key, creator);
     }

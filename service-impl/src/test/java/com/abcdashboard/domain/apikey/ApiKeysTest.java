@@ -13,9 +13,11 @@ import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserUpdate;
 import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.abcdashboard.testsupport.TestUseCases;
+import com.mongodb.client.MongoDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +31,7 @@ class ApiKeysTest {
 
     private static final PageRequest FIRST = new PageRequest(1, 100);
 
+    private MongoDatabase db;
     private TestUseCases useCases;
     private TestUseCases.Instance service;
     private ApiKeys keys;
@@ -39,7 +42,8 @@ class ApiKeysTest {
 
     @BeforeEach
     void start() {
-        useCases = new TestUseCases(mongo.freshDatabase());
+        db = mongo.freshDatabase();
+        useCases = new TestUseCases(db);
         service = useCases.instance();
         keys = service.apiKeys();
         admin = useCases.insert("admin@keys.test", Role.ADMIN);
@@ -63,6 +67,21 @@ class ApiKeysTest {
         assertThat(listed.createdBy()).isEqualTo(admin.id());
         assertThat(listed.scopes()).containsExactly(ApiKeyScope.USERS_READ);
         assertThat(listed.lastUsedAt()).isNull();
+    }
+
+    @Test
+    void aKeyIsRefusedWhileItsCreatorMustStillSetUpTwoFactorSignIn() {
+        IssuedApiKey issued = keys.create(manager, request(ApiKeyScope.USERS_READ), CLIENT);
+        assertThat(keys.authorize(issued.key(), ApiKeyScope.USERS_READ)
+                        .creator()
+                        .id())
+                .isEqualTo(manager.id());
+
+        // The same data, served with MFA_REQUIRED_ROLES=manager: the manager has not enrolled.
+        try (TestUseCases requiring = new TestUseCases(db, Set.of(Role.MANAGER))) {
+            ApiKeys refusing = requiring.instance().apiKeys();
+            assertForbidden(() -> refusing.authorize(issued.key(), ApiKeyScope.USERS_READ));
+        }
     }
 
     @Test
