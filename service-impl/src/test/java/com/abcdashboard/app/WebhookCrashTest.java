@@ -5,6 +5,7 @@ import static com.abcdashboard.testsupport.TestEnvironment.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.abcdashboard.testsupport.ChildService;
 import com.abcdashboard.testsupport.FreePort;
 import com.abcdashboard.testsupport.ServiceClient;
 import com.abcdashboard.testsupport.TestEnvironment;
@@ -13,10 +14,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,23 +118,11 @@ class WebhookCrashTest {
         env.put("WEBHOOK_RETRY_SCHEDULE", "2s,2s,2s,2s,2s,2s,2s,2s");
         process = builder.start();
 
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = URI.create("http://127.0.0.1:" + port + "/api/v1/health/ready");
-        await("service ready (start " + starts + ")")
-                .atMost(READY_BOUND)
-                .pollInterval(Duration.ofMillis(100))
-                .until(() -> {
-                    assertThat(process.isAlive())
-                            .as("service still running; see %s", dir.resolve("stderr-" + starts + ".txt"))
-                            .isTrue();
-                    try {
-                        return http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding())
-                                        .statusCode()
-                                == 200;
-                    } catch (IOException notYet) {
-                        return false;
-                    }
-                });
-        return new ServiceClient(port);
+        return ChildService.awaitReady(
+                process,
+                port,
+                dir.resolve("stderr-" + starts + ".txt"),
+                READY_BOUND,
+                "service ready (start " + starts + ")");
     }
 }

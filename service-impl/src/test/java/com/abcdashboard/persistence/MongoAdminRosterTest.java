@@ -8,6 +8,7 @@ import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.domain.user.UserUpdate;
+import com.abcdashboard.testsupport.Concurrently;
 import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;

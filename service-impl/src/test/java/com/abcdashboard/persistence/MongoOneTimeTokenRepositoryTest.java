@@ -6,6 +6,7 @@ import static com.abcdashboard.domain.auth.OneTimeToken.Purpose.SET_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.abcdashboard.domain.auth.OneTimeToken;
+import com.abcdashboard.testsupport.Concurrently;
 import com.abcdashboard.testsupport.EmbeddedMongo;
 import java.time.Instant;
 import java.util.List;

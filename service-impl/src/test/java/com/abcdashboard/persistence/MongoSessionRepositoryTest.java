@@ -3,6 +3,7 @@ package com.abcdashboard.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.abcdashboard.domain.auth.Session;
+import com.abcdashboard.testsupport.Concurrently;
 import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.mongodb.client.MongoDatabase;
 import java.time.Duration;

@@ -8,6 +8,7 @@ import com.abcdashboard.domain.user.LoginAttempt;
 import com.abcdashboard.domain.user.NewUser;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
+import com.abcdashboard.testsupport.Concurrently;
 import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;

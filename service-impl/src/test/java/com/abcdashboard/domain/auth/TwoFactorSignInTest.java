@@ -13,17 +13,13 @@ import com.abcdashboard.domain.audit.AuditAction;
 import com.abcdashboard.domain.user.Role;
 import com.abcdashboard.domain.user.User;
 import com.abcdashboard.testsupport.AuthenticatorApp;
+import com.abcdashboard.testsupport.Concurrently;
 import com.abcdashboard.testsupport.EmbeddedMongo;
 import com.abcdashboard.testsupport.TestUseCases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -199,7 +195,7 @@ class TwoFactorSignInTest {
         List<String> codes = new ArrayList<>(app.recoveryCodes());
         codes.add(appCode(app.secret()));
 
-        List<String> outcomes = concurrently(50, i -> {
+        List<String> outcomes = Concurrently.run(50, i -> {
             String code = codes.get(i % codes.size());
             return outcome(() -> instances.get(i % 2).mfaSignIn().verify(mfaToken, code, CLIENT));
         });
@@ -356,32 +352,5 @@ class TwoFactorSignInTest {
                     ? "401"
                     : e.category().name();
         }
-    }
-
-    private interface Task {
-        String run(int i) throws Exception;
-    }
-
-    private static List<String> concurrently(int threads, Task task) throws Exception {
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<String> results = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                int thread = i;
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return task.run(thread);
-                }));
-            }
-            ready.await();
-            go.countDown();
-            for (Future<String> future : futures) {
-                results.add(future.get(30, TimeUnit.SECONDS));
-            }
-        }
-        return results;
     }
 }

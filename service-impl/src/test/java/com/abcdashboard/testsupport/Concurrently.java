@@ -1,4 +1,4 @@
-package com.abcdashboard.persistence;
+package com.abcdashboard.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,15 +9,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one task on many threads released at the same instant, to make races likely. */
-final class Concurrently {
+public final class Concurrently {
     @FunctionalInterface
-    interface Task<T> {
+    public interface Task<T> {
         T run(int thread) throws Exception;
     }
 
     private Concurrently() {}
 
-    static <T> List<T> run(int threads, Task<T> task) throws Exception {
+    public static <T> List<T> run(int threads, Task<T> task) throws Exception {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         List<T> results = new ArrayList<>();
