@@ -1,6 +1,7 @@
 package com.abcdashboard.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -123,17 +125,12 @@ class WebhooksE2ETest {
         return data;
     }
 
-    private static Received awaitReceived(Predicate<Received> which) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            for (Received r : RECEIVED) {
-                if (which.test(r)) {
-                    return r;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("nothing received within " + WAIT);
+    private static Received awaitReceived(Predicate<Received> which) {
+        return await("a matching delivery at the receiver")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> RECEIVED.stream().filter(which).findFirst(), Optional::isPresent)
+                .orElseThrow();
     }
 
     private static List<Received> received(Predicate<Received> which) {
@@ -254,10 +251,10 @@ class WebhooksE2ETest {
                 .statusCode(202)
                 .body("data.id", equalTo(deliveryId))
                 .body("data.status", equalTo("pending"));
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (received(r -> deliveryId.equals(r.id())).size() < 4 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        await("the redelivery at the receiver")
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> received(r -> deliveryId.equals(r.id())).size() >= 4);
         assertThat(received(r -> deliveryId.equals(r.id())))
                 .hasSize(4)
                 .extracting(Received::body)
@@ -487,12 +484,12 @@ class WebhooksE2ETest {
                         .statusCode(202);
             }
 
-            long deadline = System.nanoTime() + WAIT.toNanos();
-            Response endpoint;
-            do {
-                Thread.sleep(50);
-                endpoint = given.get().header("Authorization", bearer).get("/api/v1/webhooks/" + webhookId);
-            } while (endpoint.<Boolean>path("data.active") && System.nanoTime() < deadline);
+            Response endpoint = await("the endpoint disabled")
+                    .atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(
+                            () -> given.get().header("Authorization", bearer).get("/api/v1/webhooks/" + webhookId),
+                            answer -> !answer.<Boolean>path("data.active"));
             endpoint.then()
                     .statusCode(200)
                     .body("data.active", equalTo(false))
@@ -538,28 +535,30 @@ class WebhooksE2ETest {
         }
     }
 
-    private static JsonPath awaitDeliveryStatus(String webhookId, String deliveryId, String status)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            JsonPath page = asAdmin()
-                    .queryParam("limit", 100)
-                    .get("/api/v1/webhooks/" + webhookId + "/deliveries")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath();
-            List<Map<String, Object>> items = page.getList("data");
-            for (int i = 0; i < items.size(); i++) {
-                if (deliveryId.equals(items.get(i).get("id"))
-                        && status.equals(items.get(i).get("status"))) {
-                    return JsonPath.from(page.prettify()).setRootPath("data[" + i + "]");
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("delivery " + deliveryId + " not " + status + ": " + items);
-            }
-            Thread.sleep(50);
-        }
+    private static JsonPath awaitDeliveryStatus(String webhookId, String deliveryId, String status) {
+        return await("delivery " + deliveryId + " " + status)
+                .atMost(WAIT)
+                .pollInterval(Duration.ofMillis(50))
+                .until(
+                        () -> {
+                            JsonPath page = asAdmin()
+                                    .queryParam("limit", 100)
+                                    .get("/api/v1/webhooks/" + webhookId + "/deliveries")
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath();
+                            List<Map<String, Object>> items = page.getList("data");
+                            for (int i = 0; i < items.size(); i++) {
+                                if (deliveryId.equals(items.get(i).get("id"))
+                                        && status.equals(items.get(i).get("status"))) {
+                                    return Optional.of(
+                                            JsonPath.from(page.prettify()).setRootPath("data[" + i + "]"));
+                                }
+                            }
+                            return Optional.<JsonPath>empty();
+                        },
+                        Optional::isPresent)
+                .orElseThrow();
     }
 }
