@@ -73,14 +73,16 @@ function totp(base32Secret, at = Date.now()) {
 }
 
 const staffEmail = `ts-mfa-${Date.now()}@example.com`;
-await users.createUser({
+// The admin's second session: the first one was ended above.
+const admin = new sdk.UsersApi(new sdk.Configuration({ basePath, accessToken: second.data.tokens.accessToken }));
+await admin.createUser({
   createUserRequest: { email: staffEmail, firstName: "Tess", lastName: "Totp", role: "staff", password: "Sup3rSecret" },
 });
 const first = await auth.login({ loginRequest: { email: staffEmail, password: "Sup3rSecret" } });
-const mine = new sdk.TwoFactorApi(new sdk.Configuration({ basePath, accessToken: first.data.tokens.accessToken }));
-const enrollment = await mine.enrollTotp({});
+const twoFactor = new sdk.TwoFactorApi(new sdk.Configuration({ basePath, accessToken: first.data.tokens.accessToken }));
+const enrollment = await twoFactor.enrollTotp({});
 assert.match(enrollment.data.qrCodeSvg, /^<svg /);
-const confirmed = await mine.confirmTotp({ totpCodeRequest: { code: totp(enrollment.data.secret) } });
+const confirmed = await twoFactor.confirmTotp({ totpCodeRequest: { code: totp(enrollment.data.secret) } });
 assert.equal(confirmed.data.recoveryCodes.length, 10);
 
 const challenge = await auth.login({ loginRequest: { email: staffEmail, password: "Sup3rSecret" } });
