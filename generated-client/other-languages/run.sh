@@ -62,7 +62,7 @@ generate() {
 generate python --package-name abc_dashboard_client --additional-properties=packageVersion=1.0.0 >"$work/python.out" &
 python_generator=$!
 generate go --git-user-id acme --git-repo-id abc-dashboard-go --additional-properties=packageName=abcdashboard \
-  --additional-properties=isGoSubmodule=false >"$work/go.out" &
+  --additional-properties=isGoSubmodule=false --additional-properties=enumClassPrefix=true >"$work/go.out" &
 go_generator=$!
 wait "$python_generator" || status=1
 wait "$go_generator" || status=1
@@ -81,7 +81,9 @@ print(", ".join(f"{p} {v(p)}" for p in ("urllib3", "python-dateutil", "pydantic"
 (cd "$work" && PYTHONPATH="$work/python" BASE_URL="$SERVICE_URL" IMAP_PORT="$SERVICE_IMAP_PORT" \
   "$work/venv/bin/python" "$here/flow.py")
 
-# Go: compiled (and vetted) with the toolchain found, else Debian's golang-go.
+# Go: compiled (and vetted) with the toolchain found, else Debian's golang-go. enumClassPrefix: Go puts enum
+# constants in the package scope, and AuditAction's user_created and WebhookEventType's user.created would
+# both be USER_CREATED (docs/integrations.md tells Go integrators the same).
 if ! command -v go >/dev/null; then
   sudo=$([ "$(id -u)" = 0 ] || echo sudo)
   $sudo apt-get update -qq
