@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.abcdashboard.testsupport.ChildService;
 import com.abcdashboard.testsupport.FreePort;
 import com.abcdashboard.testsupport.ServiceClient;
-import com.abcdashboard.testsupport.TestEnvironment;
 import com.abcdashboard.testsupport.TestSmtp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -280,36 +279,17 @@ class CrashDurabilityTest {
 
     /** Starts the service in a child JVM on the data of the runs before; returns a client once it is ready. */
     private ServiceClient startService(int smtpPort) throws IOException {
-        int port = FreePort.closed();
-        starts++;
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElseThrow(),
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName())
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve("stdout-" + starts + ".txt").toFile())
-                .redirectError(dir.resolve("stderr-" + starts + ".txt").toFile());
-        Map<String, String> env = builder.environment();
-        env.clear();
-        env.putAll(TestEnvironment.underLoad(dir.resolve("logs")));
-        env.put("ENV_DIR", System.getProperty("repo.env.dir"));
-        env.put("PORT", Integer.toString(port));
-        env.put("MONGODB_URI", "embedded");
-        env.put("DATA_DIR", dir.resolve("data").toString());
-        env.put("EMAIL_HOST", "127.0.0.1");
-        env.put("EMAIL_PORT", Integer.toString(smtpPort));
-        env.put("EMAIL_FROM", "no-reply@crash.test");
-        env.put("REQUIRE_EMAIL_VERIFICATION", "true");
-        process = builder.start();
-
-        return ChildService.awaitReady(
-                process,
-                port,
-                dir.resolve("stderr-" + starts + ".txt"),
-                READY_BOUND,
-                "service ready (start " + starts + ")");
+        ChildService child = ChildService.start(
+                dir,
+                ++starts,
+                Map.of(
+                        "EMAIL_HOST", "127.0.0.1",
+                        "EMAIL_PORT", Integer.toString(smtpPort),
+                        "EMAIL_FROM", "no-reply@crash.test",
+                        "REQUIRE_EMAIL_VERIFICATION", "true"),
+                READY_BOUND);
+        process = child.process();
+        return child.client();
     }
 
     private static String writer(int w) {

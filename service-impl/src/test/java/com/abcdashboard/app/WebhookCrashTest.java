@@ -8,7 +8,6 @@ import static org.awaitility.Awaitility.await;
 import com.abcdashboard.testsupport.ChildService;
 import com.abcdashboard.testsupport.FreePort;
 import com.abcdashboard.testsupport.ServiceClient;
-import com.abcdashboard.testsupport.TestEnvironment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -96,33 +95,10 @@ class WebhookCrashTest {
 
     /** Starts the service in a child JVM on the data of the run before; returns a client once it is ready. */
     private ServiceClient startService() throws IOException {
-        int port = FreePort.closed();
-        starts++;
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElseThrow(),
-                        "-Xmx256m",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        Main.class.getName())
-                .directory(dir.toFile())
-                .redirectOutput(dir.resolve("stdout-" + starts + ".txt").toFile())
-                .redirectError(dir.resolve("stderr-" + starts + ".txt").toFile());
-        Map<String, String> env = builder.environment();
-        env.clear();
-        env.putAll(TestEnvironment.underLoad(dir.resolve("logs")));
-        env.put("ENV_DIR", System.getProperty("repo.env.dir"));
-        env.put("PORT", Integer.toString(port));
-        env.put("MONGODB_URI", "embedded");
-        env.put("DATA_DIR", dir.resolve("data").toString());
         // A failed attempt before the kill leaves retries for after the restart.
-        env.put("WEBHOOK_RETRY_SCHEDULE", "2s,2s,2s,2s,2s,2s,2s,2s");
-        process = builder.start();
-
-        return ChildService.awaitReady(
-                process,
-                port,
-                dir.resolve("stderr-" + starts + ".txt"),
-                READY_BOUND,
-                "service ready (start " + starts + ")");
+        ChildService child = ChildService.start(
+                dir, ++starts, Map.of("WEBHOOK_RETRY_SCHEDULE", "2s,2s,2s,2s,2s,2s,2s,2s"), READY_BOUND);
+        process = child.process();
+        return child.client();
     }
 }
